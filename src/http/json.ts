@@ -1,0 +1,47 @@
+/**
+ * JSON.parse that keeps integers beyond 2^53 exact by turning them into strings (the IG Login
+ * code exchange sends `user_id` as a number like 27640875392278831; old payloads send `ig_id`).
+ * Only integer literals that are not safe integers are rewritten; everything else is JSON.parse.
+ */
+export function parseJsonLossless(text: string): unknown {
+  if (!/\d{16}/.test(text)) return JSON.parse(text);
+  return JSON.parse(quoteBigIntegers(text));
+}
+
+/** Wrap unsafe integer literals (outside strings) in quotes. Linear scan; leaves strings untouched. */
+export function quoteBigIntegers(text: string): string {
+  let out = '';
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i += 2;
+        else if (d === 34) break;
+        else i++;
+      }
+      i++;
+      continue;
+    }
+    if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+      const start = i;
+      if (c === 45) i++;
+      while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      const isInteger = i >= n || !/[.eE]/.test(text[i]!);
+      const literal = text.slice(start, i);
+      if (isInteger && literal.replace('-', '').length >= 16 && !Number.isSafeInteger(Number(literal))) {
+        out += `${text.slice(last, start)}"${literal}"`;
+        last = i;
+      } else {
+        while (i < n && /[0-9.eE+-]/.test(text[i]!)) i++;
+      }
+      continue;
+    }
+    i++;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
