@@ -65,7 +65,7 @@ function resolveProxy(options: NetworkOptions, mode: ProxyEndpoint['mode']): Pro
   let server = options.ProxyServer!.trim();
   let tls = mode === 'ALWAYS';
   let port = options.ProxyPort;
-  const scheme = /^([a-z]+):\/\//i.exec(server);
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(server);
   if (scheme) {
     const s = scheme[1]!.toLowerCase();
     if (s !== 'http' && s !== 'https') {

@@ -79,6 +79,8 @@ export function createLogger(options: LoggingOptions = {}, sink?: LogSink): Logg
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: MASK },
+      // errors are already flattened and masked by formatters.log
+      serializers: { err: (e: unknown) => e },
       formatters: {
         level: (label) => ({ level: label }),
         bindings: (bindings) => maskValue(bindings) as Record<string, unknown>,

@@ -34,7 +34,7 @@ function client(url: string, options: Partial<GraphClientOptions> = {}, extra: {
 const graphErr = (code: number, extra: Record<string, unknown> = {}) => ({ error: { message: `(#${code}) error`, type: 'OAuthException', code, fbtrace_id: 'Atrace', ...extra } });
 
 test('relative paths get BaseURL and /Version; the token goes in the query', async () => {
-  await withStub((req, res) => sendJson(res, 200, { id: '1' }), async (url, stub) => {
+  await withStub((_req, res) => sendJson(res, 200, { id: '1' }), async (url, stub) => {
     const c = client(url);
     assert.deepEqual(await c.get('/17841/media', { fields: ['id', 'caption'], limit: 5 }), { id: '1' });
     const u = new URL(stub.requests[0]!.url, url);
@@ -46,7 +46,7 @@ test('relative paths get BaseURL and /Version; the token goes in the query', asy
 });
 
 test('bearer tokens go in the Authorization header; POST params in a form body', async () => {
-  await withStub((req, res) => sendJson(res, 200, { success: true }), async (url, stub) => {
+  await withStub((_req, res) => sendJson(res, 200, { success: true }), async (url, stub) => {
     const c = client(url, {}, { tokens: staticTokenProvider('tok', { scheme: 'bearer' }) });
     await c.post('/17841/media', { caption: 'hi there' });
     const r = stub.requests[0]!;
@@ -58,7 +58,7 @@ test('bearer tokens go in the Authorization header; POST params in a form body',
 });
 
 test('appsecret_proof is HMAC-SHA256(token, secret) on every call when enabled', async () => {
-  await withStub((req, res) => sendJson(res, 200, {}), async (url, stub) => {
+  await withStub((_req, res) => sendJson(res, 200, {}), async (url, stub) => {
     const c = client(url, { AppSecretProof: true, OAuthClientSecret: 'appsecret' });
     await c.get('/me');
     await c.post('/me/feed', { message: 'x' });
@@ -70,13 +70,13 @@ test('appsecret_proof is HMAC-SHA256(token, secret) on every call when enabled',
 });
 
 test('big integers survive parsing as strings', async () => {
-  await withStub((req, res) => sendJson(res, 200, '{"user_id":27640875392278831,"n":12,"id":"17841"}'), async (url) => {
+  await withStub((_req, res) => sendJson(res, 200, '{"user_id":27640875392278831,"n":12,"id":"17841"}'), async (url) => {
     assert.deepEqual(await client(url).get('/x'), { user_id: '27640875392278831', n: 12, id: '17841' });
   });
 });
 
 test('Graph error envelopes become GraphApiError with code, subcode and trace id', async () => {
-  await withStub((req, res) => sendJson(res, 400, graphErr(100, { error_subcode: 33 })), async (url, stub) => {
+  await withStub((_req, res) => sendJson(res, 400, graphErr(100, { error_subcode: 33 })), async (url, stub) => {
     const err = await client(url).get('/123').catch((e: unknown) => e);
     assert.ok(err instanceof GraphApiError);
     assert.equal(err.graphCode, 100);
@@ -96,7 +96,7 @@ test('GET is retried with backoff on 5xx, codes 1/2, is_transient and connection
     (res: any) => sendJson(res, 200, { ok: 1 }),
   ];
   let i = 0;
-  await withStub((req, res) => script[i++]!(res), async (url) => {
+  await withStub((_req, res) => script[i++]!(res), async (url) => {
     const clock = new FakeClock();
     const c = client(url, {}, { clock });
     assert.deepEqual(await c.get('/x'), { ok: 1 });
@@ -106,7 +106,7 @@ test('GET is retried with backoff on 5xx, codes 1/2, is_transient and connection
 });
 
 test('retries stop at MaxRetries and the last error is thrown', async () => {
-  await withStub((req, res) => sendJson(res, 503, graphErr(2)), async (url, stub) => {
+  await withStub((_req, res) => sendJson(res, 503, graphErr(2)), async (url, stub) => {
     const err = await client(url, { MaxRetries: 2 }).get('/x').catch((e: unknown) => e);
     assert.ok(err instanceof GraphApiError && err.graphCode === 2);
     assert.equal(stub.requests.length, 3);
@@ -114,7 +114,7 @@ test('retries stop at MaxRetries and the last error is thrown', async () => {
 });
 
 test('POST is not retried after a 5xx unless marked idempotent', async () => {
-  await withStub((req, res) => sendJson(res, 500, graphErr(1)), async (url, stub) => {
+  await withStub((_req, res) => sendJson(res, 500, graphErr(1)), async (url, stub) => {
     await assert.rejects(client(url).post('/x', { a: 1 }));
     assert.equal(stub.requests.length, 1);
     await assert.rejects(client(url, { MaxRetries: 1 }).post('/x', { a: 1 }, { idempotent: true }));
@@ -138,7 +138,7 @@ test('error 190 asks the TokenProvider to refresh and retries once with the new 
     assert.deepEqual(await client(url, {}, { tokens }).get('/me'), { ok: true });
     assert.equal(refreshes, 1);
   });
-  await withStub((req, res) => sendJson(res, 400, graphErr(190)), async (url, stub) => {
+  await withStub((_req, res) => sendJson(res, 400, graphErr(190)), async (url, stub) => {
     const err = await client(url, {}, { tokens }).get('/me').catch((e: unknown) => e);
     assert.ok(err instanceof GraphApiError && err.code === 'auth');
     assert.equal(stub.requests.length, 2, 'one refresh, one retry, then the error');
@@ -148,7 +148,7 @@ test('error 190 asks the TokenProvider to refresh and retries once with the new 
 test('rate-limit codes wait estimated_time_to_regain_access from X-Business-Use-Case-Usage, then go on', async () => {
   let n = 0;
   const buc = JSON.stringify({ '17841': [{ type: 'instagram', call_count: 100, total_cputime: 20, total_time: 20, estimated_time_to_regain_access: 3 }] });
-  await withStub((req, res) => (n++ === 0 ? sendJson(res, 400, graphErr(80002), { 'x-business-use-case-usage': buc }) : sendJson(res, 200, { data: [] })), async (url) => {
+  await withStub((_req, res) => (n++ === 0 ? sendJson(res, 400, graphErr(80002), { 'x-business-use-case-usage': buc }) : sendJson(res, 200, { data: [] })), async (url) => {
     const clock = new FakeClock();
     const c = client(url, {}, { clock });
     assert.deepEqual(await c.get('/17841/media'), { data: [] });
@@ -159,7 +159,7 @@ test('rate-limit codes wait estimated_time_to_regain_access from X-Business-Use-
 
 test('a rate-limit wait past the deadline fails with rate-limit saying how long the API asked to wait', async () => {
   const buc = JSON.stringify({ '17841': [{ type: 'instagram', call_count: 100, estimated_time_to_regain_access: 12 }] });
-  await withStub((req, res) => sendJson(res, 400, graphErr(4, { is_transient: true }), { 'x-business-use-case-usage': buc }), async (url, stub) => {
+  await withStub((_req, res) => sendJson(res, 400, graphErr(4, { is_transient: true }), { 'x-business-use-case-usage': buc }), async (url, stub) => {
     const clock = new FakeClock();
     const err = await client(url, {}, { clock }).get('/17841/media', {}, { deadline: clock.time + 60_000 }).catch((e: unknown) => e);
     assert.ok(err instanceof GraphApiError);
@@ -174,7 +174,7 @@ test('a rate-limit wait past the deadline fails with rate-limit saying how long 
 test('rate limits without a header back off, and every code 4/17/32/613/80001/80002 counts', async () => {
   for (const code of [4, 17, 32, 613, 80001, 80002]) {
     let n = 0;
-    await withStub((req, res) => (n++ < 2 ? sendJson(res, 400, graphErr(code)) : sendJson(res, 200, { ok: code })), async (url) => {
+    await withStub((_req, res) => (n++ < 2 ? sendJson(res, 400, graphErr(code)) : sendJson(res, 200, { ok: code })), async (url) => {
       const clock = new FakeClock();
       const c = client(url, {}, { clock });
       assert.deepEqual(await c.get('/x'), { ok: code });
@@ -187,7 +187,7 @@ test('rate limits without a header back off, and every code 4/17/32/613/80001/80
 test('pacing: above 80 % usage requests are delayed in proportion, before the limit', async () => {
   const usages = [50, 90, 99, 100];
   let n = 0;
-  await withStub((req, res) => sendJson(res, 200, {}, { 'x-app-usage': JSON.stringify({ call_count: usages[n++] ?? 0, total_time: 1, total_cputime: 1 }) }), async (url) => {
+  await withStub((_req, res) => sendJson(res, 200, {}, { 'x-app-usage': JSON.stringify({ call_count: usages[n++] ?? 0, total_time: 1, total_cputime: 1 }) }), async (url) => {
     const clock = new FakeClock();
     const c = client(url, {}, { clock });
     for (let i = 0; i < 5; i++) await c.get('/x');
@@ -241,7 +241,7 @@ test('ids() asks ≤ 50 ids per call and merges the answers', async () => {
 });
 
 test('logs: a summary per request at Verbosity 2, headers and bodies at 3, never the token', async () => {
-  await withStub((req, res) => sendJson(res, 200, { access_token: 'EAARESPONSETOKEN99', id: '1' }), async (url) => {
+  await withStub((_req, res) => sendJson(res, 200, { access_token: 'EAARESPONSETOKEN99', id: '1' }), async (url) => {
     for (const verbosity of [1, 2, 3]) {
       const sink = new MemorySink();
       await client(url, {}, { sink, verbosity }).get('/me', { fields: 'id' });
