@@ -181,11 +181,12 @@ export function createDispatcher(options: NetworkOptions, logger: Logger = silen
       log.transport.log(4, { connection: info.id, reused: info.requests > 1, request: info.requests, url: maskUrl(/^https?:\/\//.test(request.path) ? request.path : `${request.origin}${request.path}`) }, `${request.method} on connection #${info.id}${info.requests > 1 ? ' (reused)' : ' (new)'}`);
     }
   };
-  diagnostics.subscribe('undici:client:sendHeaders', onSendHeaders);
-  agent.once('disconnect', () => undefined);
+  // socket reuse is only reported at Verbosity 4: subscribe only then (the channel is process-wide)
+  const tracking = log.transport.enabled(4);
+  if (tracking) diagnostics.subscribe('undici:client:sendHeaders', onSendHeaders);
   const close = agent.close.bind(agent);
   const destroy = agent.destroy.bind(agent);
-  const unsubscribe = (): void => void diagnostics.unsubscribe('undici:client:sendHeaders', onSendHeaders);
+  const unsubscribe = (): void => void (tracking && diagnostics.unsubscribe('undici:client:sendHeaders', onSendHeaders));
   Object.defineProperties(dispatcher, {
     network: {
       value: {
