@@ -11,7 +11,7 @@ export interface StubRequest {
   remoteAddress: string | undefined;
 }
 
-export type StubHandler = (req: StubRequest, res: ServerResponse) => void | Promise<void>;
+export type StubHandler = (req: StubRequest, res: ServerResponse) => unknown;
 
 export interface StubServer {
   url: string;
