@@ -59,34 +59,34 @@ export function createDispatcher(options: NetworkOptions, logger: Logger = silen
   const sockets = new WeakMap<object, { id: number; requests: number }>();
   let connections = 0;
 
-  async function open(opts: buildConnector.Options): Promise<Socket> {
+  async function open(opts: buildConnector.Options, track: (s: Socket) => void): Promise<Socket> {
     const protocol = opts.protocol;
     const target: Target = { host: opts.hostname.replace(/^\[|\]$/g, ''), port: Number(opts.port) || (protocol === 'https:' ? 443 : 80) };
     const where = hostPort(target.host, target.port);
     const forwardProxy = forwardOrigins.get(`${protocol}//${where.toLowerCase()}`);
     if (forwardProxy) {
       // the pool of a forward route: connect to the proxy itself (TLS to it for ALWAYS/https://)
-      const raw = await reach(forwardProxy, forwardProxy.label, config.firewall);
+      const raw = await reach(forwardProxy, forwardProxy.label, config.firewall, track);
       return protocol === 'https:' ? verified(await upgrade(proxyTls, opts, raw), proxyPolicy, forwardProxy.label) : (raw as Socket);
     }
     const route = config.routeFor(protocol, target.host, target.port);
     let raw: Duplex | undefined;
     if (route.kind === 'tunnel') {
-      let toProxy = await reach(route.proxy, route.proxy.label, route.firewall);
+      let toProxy = await reach(route.proxy, route.proxy.label, route.firewall, track);
       if (route.proxy.tls) toProxy = verified(await upgrade(proxyTls, { ...opts, hostname: route.proxy.host, port: String(route.proxy.port), servername: route.proxy.host }, toProxy), proxyPolicy, route.proxy.label);
       raw = await httpConnect(toProxy, target, { label: route.proxy.label, credentials: route.proxy.credentials, userProperty: 'ProxyUser', passwordProperty: 'ProxyPassword' }, log.proxy);
     } else if (route.kind === 'direct' && route.firewall) {
-      raw = await reach(target, undefined, route.firewall);
+      raw = await reach(target, undefined, route.firewall, track);
     }
-    if (protocol !== 'https:') return raw ? (raw as Socket) : tcpConnect(target);
+    if (protocol !== 'https:') return raw ? (raw as Socket) : tcpConnect(target, undefined, track);
     return verified(await upgrade(targetTls, opts, raw), policy, where);
   }
 
   /** A TCP connection to `target`, through the firewall when there is one. */
-  async function reach(target: Target, via: string | undefined, firewall: FirewallEndpoint | undefined): Promise<Duplex> {
-    if (!firewall) return tcpConnect(target, via);
+  async function reach(target: Target, via: string | undefined, firewall: FirewallEndpoint | undefined, track: (s: Socket) => void): Promise<Duplex> {
+    if (!firewall) return tcpConnect(target, via, track);
     if (firewall.type === 'TUNNEL') {
-      const socket = await tcpConnect(firewall, firewall.label);
+      const socket = await tcpConnect(firewall, firewall.label, track);
       return httpConnect(socket, target, { label: firewall.label, credentials: firewall.credentials, userProperty: 'FirewallUser', passwordProperty: 'FirewallPassword' }, log.proxy);
     }
     return socksConnect(firewall, target, config.connectTimeoutMs);
@@ -95,12 +95,14 @@ export function createDispatcher(options: NetworkOptions, logger: Logger = silen
   function connect(opts: buildConnector.Options, callback: buildConnector.Callback): void {
     const started = Date.now();
     let done = false;
+    const opened: Socket[] = [];
     const timer = setTimeout(() => {
       if (done) return;
       done = true;
+      for (const s of opened) s.destroy(); // do not leave a half-open tunnel behind
       callback(new IgsqlError('timeout', `Opening a connection to ${opts.hostname}:${opts.port} (${describe(opts)}) took longer than ${config.connectTimeoutMs / 1000} s.`, { details: { retryable: true } }), null);
     }, config.connectTimeoutMs);
-    open(opts).then(
+    open(opts, (s) => opened.push(s)).then(
       (socket) => {
         clearTimeout(timer);
         if (done) return void socket.destroy();

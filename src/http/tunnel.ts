@@ -20,9 +20,10 @@ export interface TunnelPeer {
 }
 
 /** A plain TCP connection; rejects with a `proxy` error naming `via` when it is a proxy or firewall. */
-export function tcpConnect(target: Target, via?: string): Promise<Socket> {
+export function tcpConnect(target: Target, via?: string, track?: (socket: Socket) => void): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = netConnect({ host: target.host, port: target.port });
+    track?.(socket);
     socket.once('connect', () => {
       socket.removeAllListeners('error');
       resolve(socket);
