@@ -11,7 +11,7 @@ export { LOG_MODULES } from './log-modules.js';
 export interface LoggingOptions {
   Logfile?: string | undefined;
   /** 1–5 (CData meaning, see docs/network.md). Default 1. */
-  Verbosity?: number | undefined;
+  Verbosity?: number | string | undefined;
   LogModules?: string | undefined;
   MaxLogFileSize?: number | undefined;
   MaxLogFileCount?: number | undefined;
@@ -123,10 +123,11 @@ function moduleLogger(p: PinoLogger, name: LogModule, verbosity: number, selecte
   };
 }
 
-function normaliseVerbosity(value: number | undefined): Verbosity {
-  if (value === undefined) return 1;
+function normaliseVerbosity(raw: number | string | undefined): Verbosity {
+  if (raw === undefined || raw === '') return 1;
+  const value = typeof raw === 'string' ? Number(raw.trim()) : raw;
   if (!Number.isInteger(value) || value < 1 || value > 5) {
-    throw new IgsqlError('config', `Verbosity must be a whole number from 1 to 5, not ${String(value)}.`, { details: { property: 'Verbosity' } });
+    throw new IgsqlError('config', `Verbosity must be a whole number from 1 to 5, not ${String(raw)}.`, { details: { property: 'Verbosity' } });
   }
   return value as Verbosity;
 }
