@@ -1,6 +1,7 @@
 import { GraphApiError, IgsqlError } from '../errors.js';
 import { envelopeOf, graphError, isAuthError, isRateLimit, isRetryable } from './graph-error.js';
-import type { CallOptions, GraphClient } from './graph-client.js';
+import type { CallOptions } from './call-options.js';
+import type { GraphClient } from './graph-client.js';
 import { parseJsonLossless } from './json.js';
 
 export interface BatchRequest {

@@ -1,12 +1,14 @@
 import { createHmac } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import { GraphApiError, IgsqlError } from '../errors.js';
+import { IgsqlError } from '../errors.js';
+import { type CallOptions, type GraphResponse, type GraphStats, type Method, type Params, stringParams } from './call-options.js';
 import { type Logger, type ModuleLogger, silentLogger } from '../logging/logger.js';
 import { maskUrl } from '../logging/mask.js';
 import { type BatchItemResult, type BatchRequest, runBatch } from './batch.js';
 import { exchange } from './exchange.js';
-import { envelopeOf, graphError, isAuthError, isRateLimit, isRetryable, neverSent, recode } from './graph-error.js';
-import { parseJsonLossless } from './json.js';
+import { isAuthError, isRateLimit, isRetryable, neverSent } from './graph-error.js';
+import { interpretResponse } from './graph-response.js';
+import { Throttle } from './throttle.js';
 import { createLimiter, type Limiter, mapConcurrent } from './limiter.js';
 import { Pacer, type PacingOptions } from './pacing.js';
 import { type GraphPage, type PaginateOptions, paginate } from './paging.js';
@@ -14,6 +16,7 @@ import { type BackoffOptions, type Clock, abortError, backoffDelay, systemClock 
 import type { TokenProvider } from './token-provider.js';
 
 export type { BatchItemResult, BatchRequest } from './batch.js';
+export type { CallOptions, GraphResponse, GraphStats, ParamValue, Params } from './call-options.js';
 export type { GraphPage, PaginateOptions } from './paging.js';
 
 /** The connection properties GraphClient reads (CData names). */
@@ -39,38 +42,6 @@ export interface GraphClientDeps {
   maxRateLimitWaitMs?: number;
 }
 
-export type ParamValue = string | number | boolean | bigint | readonly (string | number)[] | null | undefined;
-export type Params = Readonly<Record<string, ParamValue>>;
-
-export interface CallOptions {
-  signal?: AbortSignal | undefined;
-  /** The query deadline (epoch ms): no retry or rate-limit wait goes past it. */
-  deadline?: number | undefined;
-  /** POST/DELETE only: safe to send twice (e.g. a batch of GETs). GET always is. */
-  idempotent?: boolean | undefined;
-  /** false: send no token (OAuth endpoints). Default true. */
-  auth?: boolean | undefined;
-}
-
-export interface GraphResponse<T = unknown> {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: T;
-}
-
-export interface GraphStats {
-  requests: number;
-  retries: number;
-  rateLimitWaits: number;
-  waitMs: number;
-  pacingDelays: number;
-  pacingMs: number;
-  bytes: number;
-  authRefreshes: number;
-}
-
-type Method = 'GET' | 'POST' | 'DELETE';
-
 /**
  * The Graph API client: every call igsql makes goes through it. Relative paths get BaseURL and
  * /Version; tokens come from the TokenProvider (with appsecret_proof when enabled); responses are
@@ -88,6 +59,7 @@ export class GraphClient {
   readonly #options: GraphClientOptions;
   readonly #clock: Clock;
   readonly #limiter: Limiter;
+  readonly #throttle: Throttle;
   readonly #log: { http: ModuleLogger; graph: ModuleLogger };
   readonly #stats: GraphStats = { requests: 0, retries: 0, rateLimitWaits: 0, waitMs: 0, pacingDelays: 0, pacingMs: 0, bytes: 0, authRefreshes: 0 };
 
@@ -116,6 +88,7 @@ export class GraphClient {
     this.pacer = new Pacer(deps.pacing);
     const logger = deps.logger ?? silentLogger;
     this.#log = { http: logger.module('http'), graph: logger.module('graph') };
+    this.#throttle = new Throttle({ pacer: this.pacer, clock: this.#clock, stats: this.#stats, log: this.#log.graph, maxRetries: this.maxRetries, backoff: deps.backoff, maxRateLimitWaitMs: deps.maxRateLimitWaitMs });
   }
 
   /** The TokenProvider (batch items with error 190 ask it to refresh). */
@@ -200,7 +173,7 @@ export class GraphClient {
     let authRetried = false;
     for (;;) {
       if (options.signal?.aborted) throw abortError(options.signal);
-      await this.#pace(account, options, what);
+      await this.#throttle.pace(account, options, what);
       let error: unknown;
       try {
         const response = await this.#limiter.run(() => this.#once<T>(method, target, form, options));
@@ -220,7 +193,7 @@ export class GraphClient {
       }
       if (isRateLimit(error)) {
         attempt++;
-        await this.#waitForRateLimit(error, account, attempt, options, what);
+        await this.#throttle.waitForRateLimit(error, account, attempt, options, what);
         continue;
       }
       if (!isRetryable(error) || (!idempotent && !neverSent(error)) || attempt >= this.maxRetries) throw error;
@@ -248,26 +221,7 @@ export class GraphClient {
     );
     this.#stats.bytes += res.bytes;
     this.pacer.update(res.headers, this.#clock.now());
-    const context = `${method} ${maskUrl(url)}`;
-    if (res.status === 407 || (res.status === 401 && route.startsWith('forward') && !/^(OAuth|Bearer)/i.test(String(res.headers['www-authenticate'] ?? '')))) {
-      throw new IgsqlError('proxy', `The proxy (${route}) rejected the request with ${res.status}: its credentials were refused or are missing. Check ProxyUser and ProxyPassword.`, {
-        details: { status: res.status, retryable: false },
-      });
-    }
-    let parsed: unknown;
-    try {
-      parsed = res.text === '' ? {} : parseJsonLossless(res.text);
-    } catch {
-      throw new IgsqlError('graph', `${context} answered HTTP ${res.status} with a body that is not JSON (${res.text.slice(0, 80).replace(/\s+/g, ' ')}…).`, {
-        details: { status: res.status, retryable: res.status >= 500 || res.status === 429 },
-      });
-    }
-    const envelope = envelopeOf(parsed);
-    if (envelope) throw graphError(envelope, res.status, context);
-    if (res.status >= 400) {
-      throw new IgsqlError('graph', `${context} answered HTTP ${res.status} without a Graph error body.`, { details: { status: res.status, retryable: res.status >= 500 || res.status === 429 } });
-    }
-    return { status: res.status, headers: res.headers, body: parsed as T };
+    return interpretResponse<T>(res, `${method} ${maskUrl(url)}`, route);
   }
 
   async #authorize(url: URL, form: URLSearchParams | undefined, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<void> {
@@ -286,52 +240,6 @@ export class GraphClient {
       carrier.set('appsecret_proof', createHmac('sha256', secret).update(token.value).digest('hex'));
     }
   }
-
-  async #pace(account: string | undefined, options: CallOptions, what: string): Promise<void> {
-    const now = this.#clock.now();
-    const { ms, hard, usage } = this.pacer.delay(account, now);
-    if (ms <= 0) return;
-    let wait = ms;
-    if (options.deadline !== undefined && now + wait >= options.deadline) {
-      if (hard) {
-        throw new IgsqlError('rate-limit', `${what}: the Graph API throttled this account for ${Math.ceil(ms / 1000)} more seconds, past the query deadline.`, {
-          details: { waitMs: ms },
-        });
-      }
-      wait = Math.max(0, options.deadline - now - 1);
-    }
-    this.#stats.pacingDelays++;
-    this.#stats.pacingMs += wait;
-    this.#log.graph.log(2, { usage, delayMs: wait, account, blocked: hard }, `${what}: pacing ${wait} ms (usage ${usage}%)`);
-    await this.#clock.sleep(wait, options.signal);
-  }
-
-  async #waitForRateLimit(error: GraphApiError, account: string | undefined, attempt: number, options: CallOptions, what: string): Promise<void> {
-    const now = this.#clock.now();
-    const regain = this.pacer.regainMs(account, now);
-    const wait = regain > 0 ? regain : backoffDelay(attempt + 2, this.#clock.random, this.#deps.backoff);
-    const asked = regain > 0 ? `the API asked to wait ${formatWait(regain)} (estimated_time_to_regain_access)` : 'the API gave no time to wait';
-    if (attempt > this.maxRetries) throw recode(error, 'rate-limit', `${what}: still throttled after ${this.maxRetries} waits; ${asked}`);
-    const limit = options.deadline !== undefined ? options.deadline - now : this.#deps.maxRateLimitWaitMs ?? 15 * 60_000;
-    if (wait >= limit) {
-      const why = options.deadline !== undefined ? `which is past the query deadline (in ${formatWait(Math.max(0, limit))})` : `longer than igsql waits (${formatWait(limit)})`;
-      throw recode(error, 'rate-limit', `${what}: ${asked}, ${why}`);
-    }
-    this.pacer.block(account, now + wait);
-    this.#stats.rateLimitWaits++;
-    this.#stats.waitMs += wait;
-    this.#log.graph.warn({ graphCode: error.graphCode, waitMs: wait, account }, `${what}: rate limited (code ${error.graphCode}); ${asked}; waiting ${formatWait(wait)} then going on`);
-    await this.#clock.sleep(wait, options.signal);
-  }
-}
-
-function stringParams(params: Params): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined || v === null) continue;
-    out[k] = Array.isArray(v) ? v.join(',') : String(v);
-  }
-  return out;
 }
 
 /** The account a call is about (for BUC pacing): the first numeric path segment after the version. */
@@ -341,7 +249,3 @@ function accountOf(url: URL, version: string): string | undefined {
   return first !== undefined && /^\d+$/.test(first) ? first : undefined;
 }
 
-function formatWait(ms: number): string {
-  if (ms >= 60_000) return `${Math.round(ms / 6000) / 10} min`;
-  return `${Math.round(ms / 100) / 10} s`;
-}

@@ -1,6 +1,7 @@
 import { IgsqlError } from '../errors.js';
 import { maskUrl } from '../logging/mask.js';
-import type { CallOptions, GraphClient, Params } from './graph-client.js';
+import type { CallOptions, Params } from './call-options.js';
+import type { GraphClient } from './graph-client.js';
 
 export interface Paging {
   cursors?: { before?: string; after?: string };
