@@ -109,3 +109,29 @@ export function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
+
+/** The account that calls on behalf of the query (hashtag search, business discovery): AccountId or the first in scope. */
+export async function actingAccount(ctx: ViewContext, viewName: string): Promise<string> {
+  const accounts = await accountsInScope(ctx);
+  const first = accounts[0];
+  if (first === undefined) {
+    throw new IgsqlError('sql-plan', `${viewName} needs an Instagram professional account to call as, and the token sees none; set BusinessAccountId or filter on AccountId.`);
+  }
+  return first.id;
+}
+
+/**
+ * The spelling to put in a row for an input the view canonicalises (`Period = '28 days'` is sent
+ * as days_28): the user's own value when it names the same thing, so the engine's re-check of the
+ * WHERE clause keeps the row; else the canonical value.
+ */
+export function echo(ctx: FetchContext<unknown>, column: string, canonical: string, normalize: (value: string) => string = (v) => v.toLowerCase()): string {
+  for (const value of pushedValues(ctx, column) ?? []) {
+    try {
+      if (normalize(value) === canonical) return value;
+    } catch {
+      // not this one
+    }
+  }
+  return canonical;
+}

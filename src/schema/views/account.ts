@@ -7,7 +7,7 @@ import type { AccountRef, ViewApi, ViewContext } from '../view-api.js';
 
 const columns: GraphColumn[] = [
   col('Id', 'String', 'The Instagram professional account id (IG user id).', { field: 'id', key: true, aliases: ['InstagramBusinessAccountId', 'AccountId'] }),
-  col('Username', 'String', 'The account username.', { field: 'username', aliases: ['UserName'] }),
+  col('Username', 'String', 'The account username.', { field: 'username' }),
   col('Name', 'String', 'The profile name.', { field: 'name', aliases: ['FullName'] }),
   col('Biography', 'String', 'The profile biography.', { field: 'biography', aliases: ['Bio'] }),
   col('Website', 'String', 'The website in the profile.', { field: 'website' }),
