@@ -21,6 +21,8 @@ export interface ColumnDefinition {
   readonly name: string;
   readonly type: ColumnType;
   readonly description: string;
+  /** Other names for this column (CData's spellings, e.g. `LikesCount` for `LikeCount`). */
+  readonly aliases?: readonly string[];
   /** Part of the view's primary key (sys_keycolumns, docs). */
   readonly key?: boolean;
   /**

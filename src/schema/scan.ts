@@ -1,0 +1,161 @@
+/**
+ * The two ways views read the Graph: walking an edge page by page, and reading objects by id
+ * (grouped `?ids=` reads, with a per-item fallback when one id spoils a grouped call).
+ */
+import { GraphApiError } from '../errors.js';
+import type { Row } from './types.js';
+import { chunk, ordered } from './fetch-helpers.js';
+import type { GraphNode, GraphParams, ViewContext } from './view-api.js';
+
+/** The nodes of an edge, a page at a time (empty pages skipped). */
+export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams): AsyncGenerator<readonly GraphNode[]> {
+  for await (const page of ctx.api.graph.paginate(path, params, { signal: ctx.signal })) {
+    if (page.data.length > 0) yield page.data;
+  }
+}
+
+/** Rows of an edge, a page at a time; `map` may drop a node by returning undefined. */
+export async function* edgeRows(
+  ctx: ViewContext,
+  path: string,
+  params: GraphParams,
+  map: (node: GraphNode) => Row | undefined,
+): AsyncGenerator<Row[]> {
+  for await (const nodes of edgeNodes(ctx, path, params)) {
+    const rows: Row[] = [];
+    for (const node of nodes) {
+      const row = map(node);
+      if (row !== undefined) rows.push(row);
+    }
+    if (rows.length > 0) yield rows;
+  }
+}
+
+/** The page size to ask for: the query's LIMIT when smaller than Pagesize, capped by the edge. */
+export function pageLimit(ctx: ViewContext, edgeMax: number): number {
+  const wanted = Math.min(ctx.api.pageSize, edgeMax);
+  return ctx.limit !== undefined && ctx.limit > 0 ? Math.min(ctx.limit, wanted) : wanted;
+}
+
+/** Graph's "this object does not exist / you cannot see it" (100/33) and plain invalid ids. */
+export function isMissingObject(error: unknown): boolean {
+  return error instanceof GraphApiError && (error.graphCode === 100 || error.graphCode === 803) && (error.subcode === 33 || error.subcode === undefined);
+}
+
+/**
+ * Objects by id, in the order of `ids`, skipping ids that do not exist. Grouped into `?ids=` reads
+ * of 50; several reads travel in one batch request; when a grouped read fails because of one bad
+ * id, that group is read again item by item, so one deleted media never fails the whole query.
+ * With grouping off (benchmarks only), one GET per id.
+ */
+export async function* nodesByIds(ctx: ViewContext, ids: readonly string[], params: GraphParams): AsyncGenerator<GraphNode[]> {
+  const { graph } = ctx.api;
+  const signal = ctx.signal;
+  if (!ctx.api.grouping) {
+    yield* ordered(ids, ctx.api.concurrency, async (id) => {
+      try {
+        return [await graph.get(`/${id}`, params, { signal })];
+      } catch (error) {
+        if (isMissingObject(error)) return [];
+        throw error;
+      }
+    });
+    return;
+  }
+  const groups = chunk(ids, IDS_MAX);
+  yield* ordered(chunk(groups, BATCH_MAX), ctx.api.concurrency, async (batch) => {
+    const answers = await multiRead(ctx, batch.map((group) => ({ ids: group, params })));
+    const nodes: GraphNode[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const group = batch[i]!;
+      const answer = answers[i]!;
+      if (answer instanceof GraphApiError) {
+        if (!isMissingObject(answer)) throw answer;
+        nodes.push(...(group.length === 1 ? [] : await itemByItem(ctx, group, params)));
+      } else {
+        for (const id of group) if (answer[id] !== undefined) nodes.push(answer[id]!);
+      }
+    }
+    return nodes;
+  });
+}
+
+/** `?ids=` reads allow 50 ids; a batch request carries 50 operations. */
+export const IDS_MAX = 50;
+export const BATCH_MAX = 50;
+
+/**
+ * Several `?ids=` reads (each with its own parameters): one plain request when there is one read,
+ * else one batch request. Each answer is the id-keyed object, or the GraphApiError of that read.
+ */
+export async function multiRead(
+  ctx: ViewContext,
+  reads: readonly { readonly ids: readonly string[]; readonly params: GraphParams }[],
+): Promise<(Readonly<Record<string, GraphNode>> | GraphApiError)[]> {
+  if (reads.length === 1) {
+    try {
+      return [await ctx.api.graph.ids(reads[0]!.ids, reads[0]!.params, { signal: ctx.signal })];
+    } catch (error) {
+      if (error instanceof GraphApiError) return [error];
+      throw error;
+    }
+  }
+  const answers = await ctx.api.graph.batch(
+    reads.map((read) => {
+      const suffix = queryString(read.params);
+      return { method: 'GET' as const, relativeUrl: `?ids=${read.ids.join(',')}${suffix ? `&${suffix}` : ''}` };
+    }),
+    { signal: ctx.signal },
+  );
+  return answers.map((answer) => (answer instanceof GraphApiError ? answer : (answer as Readonly<Record<string, GraphNode>>)));
+}
+
+export function queryString(params: GraphParams): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  return query.toString();
+}
+
+async function itemByItem(ctx: ViewContext, ids: readonly string[], params: GraphParams): Promise<GraphNode[]> {
+  const suffix = queryString(params);
+  const answers = await ctx.api.graph.batch(
+    ids.map((id) => ({ method: 'GET' as const, relativeUrl: suffix ? `${id}?${suffix}` : id })),
+    { signal: ctx.signal },
+  );
+  const nodes: GraphNode[] = [];
+  answers.forEach((answer, i) => {
+    if (answer instanceof GraphApiError) {
+      if (!isMissingObject(answer)) throw answer;
+      ctx.api.warn(`skipped ${ids[i]}: ${answer.message}`);
+    } else {
+      nodes.push(answer);
+    }
+  });
+  return nodes;
+}
+
+/**
+ * The items of an edge that came nested in a parent (`comments.limit(50){...}`), followed by the
+ * rest of that edge when the nested page was not the last one.
+ */
+export async function* nestedEdge(
+  ctx: ViewContext,
+  parent: GraphNode,
+  edge: string,
+  fields: string,
+  limit: number,
+): AsyncGenerator<readonly GraphNode[]> {
+  const nested = parent[edge] as { data?: GraphNode[]; paging?: { next?: string; cursors?: { after?: string } } } | undefined;
+  if (nested?.data && nested.data.length > 0) yield nested.data;
+  const after = nested?.paging?.cursors?.after;
+  if (!nested?.paging?.next || after === undefined) return;
+  const params = { fields, limit, after };
+  for await (const page of ctx.api.graph.paginate(`/${String(parent['id'])}/${edge}`, params, { signal: ctx.signal })) {
+    if (page.data.length > 0) yield page.data;
+  }
+}
+
+/** `edge.limit(n){fields}` for a nested request. */
+export function nestedField(edge: string, limit: number, fields: readonly string[]): string {
+  return `${edge}.limit(${limit}){${fields.join(',')}}`;
+}

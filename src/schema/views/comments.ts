@@ -1,0 +1,124 @@
+import { defineView } from '../define-view.js';
+import { ordered } from '../fetch-helpers.js';
+import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
+import { accountsInScope, pushedValues } from '../pushed.js';
+import { edgeNodes, nestedEdge, nestedField, nodesByIds } from '../scan.js';
+import type { Row } from '../types.js';
+import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
+import { accountIdColumn } from './media-columns.js';
+
+/** The comments edge returns at most 50 per page. */
+export const COMMENTS_MAX = 50;
+
+/** Columns shared by Comments and Replies. */
+export const commentColumns = {
+  Id: col('Id', 'String', 'The comment id.', { field: 'id', key: true }),
+  Text: col('Text', 'String', 'The comment text.', { field: 'text' }),
+  Timestamp: col('Timestamp', 'Datetime', 'When the comment was posted (UTC).', { field: 'timestamp', aliases: ['Created'] }),
+  Username: col('Username', 'String', 'Username of the commenter (needs instagram_manage_comments).', { field: 'username' }),
+  UserId: col('UserId', 'String', 'Instagram-scoped id of the commenter.', { field: 'from', read: (n) => path(n, 'from', 'id') }),
+  LikeCount: col('LikeCount', 'Integer', 'Number of likes on the comment.', { field: 'like_count', aliases: ['Likes'] }),
+  Hidden: col('Hidden', 'Boolean', 'Whether the comment is hidden.', { field: 'hidden' }),
+} satisfies Record<string, GraphColumn>;
+
+const columns: GraphColumn[] = [
+  commentColumns.Id,
+  col('MediaId', 'String', 'The media the comment is on.', { field: 'media', read: (n) => path(n, 'media', 'id') }),
+  accountIdColumn,
+  commentColumns.Text,
+  commentColumns.Timestamp,
+  commentColumns.Username,
+  commentColumns.UserId,
+  commentColumns.LikeCount,
+  commentColumns.Hidden,
+];
+
+export const commentsView = defineView<ViewApi>({
+  name: 'Comments',
+  aliases: ['Comment', 'IGComments'],
+  description: 'Top-level comments on the media of the account(s) (replies are in Replies). Newest first per media.',
+  columns,
+  keyColumns: [
+    { column: 'Id', operators: ['=', 'in'], require: 'optional' },
+    { column: 'MediaId', operators: ['=', 'in'], require: 'optional' },
+    { column: 'AccountId', operators: ['=', 'in'], require: 'optional' },
+  ],
+  examples: [
+    { description: 'Comments on one media', sql: "SELECT Username, Text, LikeCount FROM Comments WHERE MediaId = '17918920912340654'" },
+    { description: 'Comments per media', sql: 'SELECT MediaId, COUNT(*) AS N FROM Comments GROUP BY MediaId ORDER BY N DESC' },
+    { description: 'Hidden comments with their media', sql: 'SELECT m.Permalink, c.Text FROM Comments c JOIN Media m ON c.MediaId = m.Id WHERE c.Hidden = true' },
+  ],
+  notes: [
+    'Needs instagram_basic and instagram_manage_comments.',
+    'Without MediaId, comments come nested in the media pages (one request per 100 media), not one request per media.',
+    'The API cannot filter comments by time: Timestamp filters run in igsql.',
+  ],
+  list: listComments,
+  describe(ctx) {
+    const fields = commentFields(ctx).join(',');
+    if (pushedValues(ctx, 'Id')) return [`GET /?ids={comment ids}&fields=${fields},media`];
+    if (pushedValues(ctx, 'MediaId')) return [`GET /?ids={up to 50 media ids}&fields=owner,${nestedField('comments', COMMENTS_MAX, [fields])}`];
+    return [`GET /{ig-user-id}/media?fields=id,${nestedField('comments', COMMENTS_MAX, [fields])}&limit=${ctx.api.pageSize} (per account, following paging.next; then /{media-id}/comments for media with more than ${COMMENTS_MAX})`];
+  },
+});
+
+function commentFields(ctx: ViewContext): string[] {
+  return graphFields(columns.filter((c) => c.name !== 'MediaId'), ctx.columns);
+}
+
+async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
+  const active = selectColumns(columns, ctx.columns);
+  const fields = commentFields(ctx);
+  const ids = pushedValues(ctx, 'Id');
+  if (ids !== undefined) {
+    for await (const nodes of nodesByIds(ctx, ids, { fields: [...fields, 'media'].join(',') })) {
+      yield nodes.map((node) => toRow(active, node, pushedAccount(ctx)));
+    }
+    return;
+  }
+  const expansion = nestedField('comments', COMMENTS_MAX, fields);
+  const mediaIds = pushedValues(ctx, 'MediaId');
+  if (mediaIds !== undefined) {
+    for await (const medias of nodesByIds(ctx, mediaIds, { fields: `owner,${expansion}` })) {
+      yield* commentsOf(ctx, medias, active, fields, (media) => path(media, 'owner', 'id') as string | undefined);
+    }
+    return;
+  }
+  for (const account of await accountsInScope(ctx)) {
+    for await (const medias of edgeNodes(ctx, `/${account.id}/media`, { fields: `id,${expansion}`, limit: ctx.api.pageSize })) {
+      yield* commentsOf(ctx, medias, active, fields, () => account.id);
+    }
+  }
+}
+
+/** Rows for the comments nested in each media (and the rest of each edge, several media at once). */
+async function* commentsOf(
+  ctx: ViewContext,
+  medias: readonly GraphNode[],
+  active: readonly GraphColumn[],
+  fields: readonly string[],
+  accountOf: (media: GraphNode) => string | undefined,
+): AsyncGenerator<Row[]> {
+  const perMedia = ordered(medias, ctx.api.concurrency, async (media) => {
+    const rows: Row[] = [];
+    const extra = { MediaId: String(media['id']), AccountId: accountOf(media) ?? pushedAccount(ctx)['AccountId'] ?? null };
+    for await (const nodes of nestedEdge(ctx, media, 'comments', fields.join(','), COMMENTS_MAX)) {
+      for (const node of nodes) rows.push(toRow(active, node, extra));
+    }
+    return rows;
+  });
+  let out: Row[] = [];
+  for await (const rows of perMedia) {
+    out = out.concat(rows);
+    if (out.length >= 500) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length > 0) yield out;
+}
+
+function pushedAccount(ctx: ViewContext): Record<string, string | null> {
+  const accounts = pushedValues(ctx, 'AccountId');
+  return { AccountId: accounts?.length === 1 ? accounts[0]! : null };
+}
