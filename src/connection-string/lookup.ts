@@ -1,6 +1,6 @@
 import { closest } from '../errors.js';
 import { PROPERTIES } from './catalog/index.js';
-import type { PropertyDefinition } from './property-definition.js';
+import type { PropertyDefinition } from './connection-properties.js';
 
 /**
  * Finding catalog entries by the name a user wrote. Names match case-insensitively and ignoring
@@ -21,9 +21,12 @@ export function findProperty(name: string): PropertyDefinition | undefined {
   return BY_NAME.get(normalizeName(name));
 }
 
-/** True when `name` (as a user may write it) names a secret: its value must never be shown. */
+/**
+ * True when `name` (as a user may write it) names a secret: its value must never be shown.
+ * `=` is ignored here, so that `Password==x` (read as the key `Password=`) is treated as a secret too.
+ */
 export function isSensitiveName(name: string): boolean {
-  return findProperty(name)?.sensitive === true;
+  return BY_NAME.get(normalizeName(name).replaceAll('=', ''))?.sensitive === true;
 }
 
 /** The catalog name closest to an unknown name, if one is close enough. */

@@ -1,8 +1,8 @@
 import { closest } from '../errors.js';
 import type { SourcePosition } from '../errors.js';
 import type { ConnectionStringPair } from './parsed-connection-string.js';
-import type { PropertyDefinition } from './property-definition.js';
-import { describePosition, excerpt } from './problems.js';
+import type { PropertyDefinition } from './connection-properties.js';
+import { describePosition, excerpt, followsSecretHint } from './problems.js';
 import type { ConnectionStringProblem } from './problems.js';
 import { suggestName } from './lookup.js';
 
@@ -18,12 +18,8 @@ export function shown(def: Pick<PropertyDefinition, 'name' | 'sensitive'>, value
 
 export function unknownProperty(pair: ConnectionStringPair): ConnectionStringProblem {
   const where = describePosition(pair.keyAt);
-  if (pair.followsUnquotedSecret !== undefined) {
-    return {
-      kind: 'config',
-      position: pair.keyAt,
-      message: `unknown property at ${where}, right after the unquoted value of ${pair.followsUnquotedSecret}: if that value contains ';', enclose it in quotes`,
-    };
+  if (pair.followsSecret !== undefined) {
+    return { kind: 'config', position: pair.keyAt, message: `unknown property at ${where}${followsSecretHint(pair.followsSecret)}` };
   }
   const suggestion = suggestName(pair.key);
   return {

@@ -1,8 +1,8 @@
 import { IgsqlError, positionOf } from '../errors.js';
-import { isSensitiveName } from './lookup.js';
+import { findProperty, isSensitiveName } from './lookup.js';
 import { ParsedConnectionString } from './parsed-connection-string.js';
 import type { ConnectionStringPair, ValueQuoting } from './parsed-connection-string.js';
-import { describePosition, excerpt, problemsError } from './problems.js';
+import { describePosition, excerpt, followsSecretHint, problemsError } from './problems.js';
 import type { ConnectionStringProblem } from './problems.js';
 import { jdbcPrefixAt, skipSpace } from './syntax.js';
 
@@ -37,7 +37,10 @@ export function parseConnectionString(text: string): ParsedConnectionString {
   const start = skipSpace(text, 0);
   const prefix = jdbcPrefixAt(text, start);
   let i = start + prefix.length;
-  let previousSecret: string | undefined; // key of the previous pair, when it was an unquoted secret
+  // After a secret, the text up to the next known property may be a piece of that secret cut off
+  // at a ';' or a quote (a password that was not quoted right): it is never echoed. Same for a key
+  // like `Password=x`, from `Password==x` (a password starting with '=').
+  let secret: string | undefined;
   while ((i = skipSpace(text, i)) < text.length) {
     if (text[i] === ';') {
       i++;
@@ -45,36 +48,34 @@ export function parseConnectionString(text: string): ParsedConnectionString {
     }
     const keyStart = i;
     const { key, end: keyEnd } = readKey(text, i);
-    const afterSecret = previousSecret;
-    previousSecret = undefined;
+    const known = findProperty(key) !== undefined;
+    const sensitive = isSensitiveName(key);
+    const embedded = secretBeforeEquals(key);
+    const suspect = known ? undefined : (secret ?? embedded);
+    if (sensitive || embedded !== undefined) secret = embedded ?? key;
+    else if (known) secret = undefined;
+    const hint = suspect === undefined ? '' : followsSecretHint(suspect);
+    const property = suspect === undefined && key !== '' ? key : undefined;
     if (text[keyEnd] !== '=') {
-      problem(keyStart, (where) =>
-        afterSecret === undefined
-          ? `'${excerpt(key)}' at ${where} is not a key=value pair (no '=')`
-          : `the text at ${where} is not a key=value pair (no '='); it follows the unquoted value of ${afterSecret}: if that value contains ';', enclose it in quotes`,
-      );
+      const what = suspect === undefined ? `'${excerpt(key)}'` : 'the text';
+      problem(keyStart, (where) => `${what} at ${where} is not a key=value pair (no '=')${hint}`, property);
       i = keyEnd;
       continue;
     }
-    if (key === '') problem(keyEnd, (where) => `'=' at ${where} has no key before it`);
+    if (key === '') problem(keyEnd, (where) => `'=' at ${where} has no key before it${hint}`);
     const valueStart = skipSpace(text, keyEnd + 1);
     const read = readValue(text, valueStart);
     i = read.end;
-    const sensitive = isSensitiveName(key);
-    const of = key === '' ? 'the value' : `the value of ${excerpt(key)}`;
-    if (read.error === 'unclosed') {
+    const of = property === undefined ? 'the value' : `the value of ${excerpt(key)}`;
+    if (read.error !== undefined) {
       const [open, close] = read.quoting === 'braces' ? ['{', '}'] : [text[valueStart]!, text[valueStart]!];
-      problem(valueStart, (where) => `${of} opened with ${open} at ${where} is not closed (write ${close} inside it as ${close}${close})`, key);
-      continue;
-    }
-    if (read.error === 'trailing') {
-      const close = read.quoting === 'braces' ? '}' : text[valueStart]!;
-      const what = sensitive ? 'text' : `'${String.fromCodePoint(text.codePointAt(read.errorAt)!)}'`;
-      problem(
-        read.errorAt,
-        (where) => `unexpected ${what} at ${where} after the closing ${close} of ${of} (expected ';' or the end; write ${close} inside it as ${close}${close})`,
-        key,
-      );
+      const escape = `write ${close} inside it as ${close}${close}`;
+      if (read.error === 'unclosed') {
+        problem(valueStart, (where) => `${of} opened with ${open} at ${where} is not closed (${escape})${hint}`, property);
+      } else {
+        const what = sensitive || suspect !== undefined ? 'text' : `'${String.fromCodePoint(text.codePointAt(read.errorAt)!)}'`;
+        problem(read.errorAt, (where) => `unexpected ${what} at ${where} after the closing ${close} of ${of} (expected ';' or the end; ${escape})${hint}`, property);
+      }
       continue;
     }
     if (key === '') continue;
@@ -84,14 +85,19 @@ export function parseConnectionString(text: string): ParsedConnectionString {
       quoting: read.quoting,
       keyAt: positionOf(text, keyStart),
       valueAt: positionOf(text, valueStart),
-      ...(afterSecret === undefined ? {} : { followsUnquotedSecret: afterSecret }),
+      ...(suspect === undefined ? {} : { followsSecret: suspect }),
     };
     pairs.delete(key.toLowerCase());
     pairs.set(key.toLowerCase(), pair);
-    if (sensitive && read.quoting === 'none' && read.value !== '') previousSecret = key;
   }
   if (problems.length > 0) throw problemsError(problems);
   return new ParsedConnectionString([...pairs.values()], prefix);
+}
+
+/** `Password` for the key `Password=x` (from `Password==x`, a secret starting with `=`), else undefined. */
+function secretBeforeEquals(key: string): string | undefined {
+  const head = key.slice(0, key.indexOf('='));
+  return key.includes('=') && isSensitiveName(head) ? head : undefined;
 }
 
 /** Reads a key from `start` to its `=` (a single one: `==` is a literal `=`), a `;` or the end. */

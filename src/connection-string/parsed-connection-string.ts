@@ -1,7 +1,7 @@
 import type { SourcePosition } from '../errors.js';
 import { buildConnectionString } from './build.js';
 import { isSensitiveName } from './lookup.js';
-import { INSPECT, maskSecret } from './secrets.js';
+import { INSPECT, MASK, maskSecret } from './secrets.js';
 import type { InspectFunction } from './secrets.js';
 
 /** How a value was written: bare, in '...', in "..." or in ODBC braces {...}. */
@@ -19,10 +19,11 @@ export interface ConnectionStringPair {
   /** Where the value starts (its opening quote or brace, if any). */
   readonly valueAt: SourcePosition;
   /**
-   * The key of the previous pair when that pair was an unquoted secret: this pair's key may then be
-   * a piece of the secret cut off at a `;`, and must not be shown.
+   * Set on a pair with an unknown key that comes after a secret (before any known property): the
+   * key of that secret. The pair may be a piece of the secret cut off at a `;` or a quote, so its
+   * key and value are never shown (they are not enumerable, and renderings hide them).
    */
-  readonly followsUnquotedSecret?: string;
+  readonly followsSecret?: string;
 }
 
 /**
@@ -55,10 +56,14 @@ export class ParsedConnectionString {
     return buildConnectionString(Object.entries(this.toJSON()));
   }
 
-  /** key → value with secrets masked. */
+  /** key → value with secrets masked; a pair that may be a piece of a secret becomes `****<n>` → `****`. */
   toJSON(): Record<string, string> {
+    let hidden = 0;
     return Object.fromEntries(
-      this.pairs.map((pair) => [pair.key, isSensitiveName(pair.key) ? maskSecret(pair.value) : pair.value]),
+      this.pairs.map((pair) => {
+        if (pair.followsSecret !== undefined) return [`${MASK}${++hidden}`, MASK];
+        return [pair.key, isSensitiveName(pair.key) ? maskSecret(pair.value) : pair.value];
+      }),
     );
   }
 
@@ -67,11 +72,14 @@ export class ParsedConnectionString {
   }
 }
 
-/** A frozen copy of the pair whose `value` is not enumerable when the key names a secret. */
+/**
+ * A frozen copy of the pair whose `value` is not enumerable when the key names a secret, and whose
+ * key and value are not enumerable when it may be a piece of one.
+ */
 function protectPair(pair: ConnectionStringPair): ConnectionStringPair {
   const copy = { ...pair };
-  if (isSensitiveName(pair.key)) {
-    Object.defineProperty(copy, 'value', { value: pair.value, enumerable: false });
-  }
+  const suspect = pair.followsSecret !== undefined;
+  if (suspect || isSensitiveName(pair.key)) Object.defineProperty(copy, 'value', { enumerable: false });
+  if (suspect) Object.defineProperty(copy, 'key', { enumerable: false });
   return Object.freeze(copy);
 }

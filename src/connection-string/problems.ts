@@ -13,13 +13,18 @@ export interface ConnectionStringProblem {
   readonly kind: 'config' | 'unsupported';
   /** The canonical property name (or the key as written, when unknown), if the problem is about one. */
   readonly property?: string;
-  /** Where in the text, if known. */
-  readonly position?: SourcePosition;
+  /** Where in the text. */
+  readonly position: SourcePosition;
 }
 
 /** "character 12" on a one-line string, "line 2, column 3" beyond the first line (1-based). */
 export function describePosition(position: SourcePosition): string {
   return position.line === 1 ? `character ${position.column}` : `line ${position.line}, column ${position.column}`;
+}
+
+/** What to say about text that may be a piece of the value of the secret `key`. */
+export function followsSecretHint(key: string): string {
+  return `; it may be part of the value of ${key}: if that value contains ';', '=' or quotes, enclose it in quotes and write a quote inside it twice`;
 }
 
 /** Shortens text echoed in a message. */
@@ -33,7 +38,7 @@ export function excerpt(text: string, max = 40): string {
  * One line: "Invalid connection string: <problem>" or "... (2 problems): 1) ...; 2) ...".
  */
 export function problemsError(unordered: readonly ConnectionStringProblem[]): IgsqlError {
-  const problems = [...unordered].sort((a, b) => offsetOf(a) - offsetOf(b));
+  const problems = [...unordered].sort((a, b) => a.position.offset - b.position.offset);
   const code = problems.every((p) => p.kind === 'unsupported') ? 'unsupported' : 'config';
   const message =
     problems.length === 1
@@ -42,8 +47,4 @@ export function problemsError(unordered: readonly ConnectionStringProblem[]): Ig
   return new IgsqlError(code, message, {
     details: { problems: problems.map((p) => ({ ...p })) },
   });
-}
-
-function offsetOf(problem: ConnectionStringProblem): number {
-  return problem.position?.offset ?? Number.MAX_SAFE_INTEGER;
 }

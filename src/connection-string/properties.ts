@@ -1,5 +1,5 @@
 import { PROPERTIES } from './catalog/index.js';
-import type { ConnectionProperties, PropertyName } from './connection-properties.js';
+import type { ConnectionProperties, PropertyDefinition, PropertyName } from './connection-properties.js';
 import { applyCrossFieldRules } from './cross-field.js';
 import type { ResolutionState } from './cross-field.js';
 import { findProperty } from './lookup.js';
@@ -8,13 +8,17 @@ import { parseConnectionString } from './parse.js';
 import type { ConnectionStringPair, ParsedConnectionString } from './parse.js';
 import { problemsError } from './problems.js';
 import type { ConnectionStringProblem } from './problems.js';
-import type { PropertyDefinition } from './property-definition.js';
 import { ConnectionSettings, formatValue } from './settings.js';
 
 export { CATALOG, PROPERTIES } from './catalog/index.js';
 export { CATEGORIES } from './connection-properties.js';
-export type { ConnectionProperties, PropertyCategory, PropertyName } from './connection-properties.js';
-export type { PropertyDefinition, PropertySupport } from './property-definition.js';
+export type {
+  ConnectionProperties,
+  PropertyCategory,
+  PropertyDefinition,
+  PropertyName,
+  PropertySupport,
+} from './connection-properties.js';
 export type { PropertyKind, PropertyType } from './property-types.js';
 export { findProperty, isSensitiveName, normalizeName } from './lookup.js';
 export { ConnectionSettings } from './settings.js';

@@ -1,4 +1,4 @@
-import type { CatalogShape } from '../property-definition.js';
+import type { CatalogShape } from '../connection-properties.js';
 import { boolean, oneOf, text, url, version, integer } from '../property-types.js';
 
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,4 @@
-import type { CatalogShape } from '../property-definition.js';
+import type { CatalogShape } from '../connection-properties.js';
 import { integer, list, size, text } from '../property-types.js';
 
 const INT32_MIN = -2147483648;

@@ -1,4 +1,4 @@
-import type { CatalogShape } from '../property-definition.js';
+import type { CatalogShape } from '../connection-properties.js';
 import { boolean, integer, text, url } from '../property-types.js';
 
 /** Longest Timeout/TTL in seconds whose milliseconds still fit a Node timer (2^31 - 1 ms). */
@@ -7,10 +7,8 @@ const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
 const POOLING_NOTE =
   'igsql keeps HTTP keep-alive connections inside each Connection and has no login session to pool, so pooling properties have no effect';
-const CACHE_NOTE =
-  'igsql has no local cache database; ResponseCacheTTL reuses Graph API responses within a connection instead';
 
-/** Miscellaneous properties, igsql's own additions, and CData's pooling and caching groups. */
+/** Miscellaneous properties, igsql's own additions, and CData's pooling properties. */
 export const MISCELLANEOUS = {
   BaseURL: {
     category: 'Miscellaneous',
@@ -149,68 +147,5 @@ export const MISCELLANEOUS = {
     support: 'ignored',
     description: 'Seconds a pooled connection lives; 0: no limit.',
     note: POOLING_NOTE,
-  },
-  AutoCache: {
-    category: 'Caching',
-    aliases: [],
-    type: boolean(),
-    default: false,
-    support: 'unsupported',
-    description: 'Copy every query result into a local cache database.',
-    note: CACHE_NOTE,
-  },
-  CacheConnection: {
-    category: 'Caching',
-    aliases: [],
-    type: text(),
-    default: '',
-    support: 'unsupported',
-    description: 'Connection string of the cache database.',
-    note: CACHE_NOTE,
-  },
-  CacheLocation: {
-    category: 'Caching',
-    aliases: [],
-    type: text(),
-    default: '',
-    support: 'unsupported',
-    description: 'Path of the cache database file.',
-    note: CACHE_NOTE,
-  },
-  CacheMetadata: {
-    category: 'Caching',
-    aliases: [],
-    type: boolean(),
-    default: false,
-    support: 'unsupported',
-    description: 'Keep table metadata in the cache database.',
-    note: CACHE_NOTE,
-  },
-  CacheProvider: {
-    category: 'Caching',
-    aliases: [],
-    type: text(),
-    default: '',
-    support: 'unsupported',
-    description: 'Driver of the cache database.',
-    note: CACHE_NOTE,
-  },
-  CacheTolerance: {
-    category: 'Caching',
-    aliases: [],
-    type: integer(0, UNBOUNDED),
-    default: 600,
-    support: 'unsupported',
-    description: 'Seconds cached data stays fresh.',
-    note: CACHE_NOTE,
-  },
-  Offline: {
-    category: 'Caching',
-    aliases: [],
-    type: boolean(),
-    default: false,
-    support: 'unsupported',
-    description: 'Answer queries from the cache database only.',
-    note: CACHE_NOTE,
   },
 } satisfies Partial<CatalogShape>;

@@ -1,4 +1,4 @@
-import type { CatalogShape } from '../property-definition.js';
+import type { CatalogShape } from '../connection-properties.js';
 import { boolean, integer, list, oneOf, text } from '../property-types.js';
 
 /** SSL, Firewall and Proxy properties: everything the network layer (src/http/dispatcher.ts) reads. */
