@@ -52,7 +52,7 @@ test('the connection string comes from IGSQL_CONNECTION when -c is absent', asyn
 });
 
 test('--check without a connection string is a usage error (exit 2)', async () => {
-  for (const env of [{}, { IGSQL_CONNECTION: '' }]) {
+  for (const env of [{}, { IGSQL_CONNECTION: '' }] as Record<string, string>[]) {
     const r = await runCli(['--check'], env);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
