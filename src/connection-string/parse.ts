@@ -25,6 +25,16 @@ export type { ConnectionStringPair, ValueQuoting } from './parsed-connection-str
  * of secrets never appear in it.
  */
 export function parseConnectionString(text: string): ParsedConnectionString {
+  const { parsed, problems } = scanConnectionString(text);
+  if (problems.length > 0) throw problemsError(problems);
+  return parsed;
+}
+
+/**
+ * The parser without the throw: the pairs it could read and the problems it found, so that
+ * resolution can report grammar and property problems together.
+ */
+export function scanConnectionString(text: string): { parsed: ParsedConnectionString; problems: ConnectionStringProblem[] } {
   if (typeof text !== 'string') {
     throw new IgsqlError('usage', `parseConnectionString expects a string, not ${text === null ? 'null' : typeof text}`);
   }
@@ -90,8 +100,7 @@ export function parseConnectionString(text: string): ParsedConnectionString {
     pairs.delete(key.toLowerCase());
     pairs.set(key.toLowerCase(), pair);
   }
-  if (problems.length > 0) throw problemsError(problems);
-  return new ParsedConnectionString([...pairs.values()], prefix);
+  return { parsed: new ParsedConnectionString([...pairs.values()], prefix), problems };
 }
 
 /** `Password` for the key `Password=x` (from `Password==x`, a secret starting with `=`), else undefined. */

@@ -4,10 +4,9 @@ import { applyCrossFieldRules } from './cross-field.js';
 import type { ResolutionState } from './cross-field.js';
 import { findProperty } from './lookup.js';
 import { ignoredValue, invalidValue, unknownProperty, unsupportedValue } from './messages.js';
-import { parseConnectionString } from './parse.js';
+import { scanConnectionString } from './parse.js';
 import type { ConnectionStringPair, ParsedConnectionString } from './parse.js';
 import { problemsError } from './problems.js';
-import type { ConnectionStringProblem } from './problems.js';
 import { ConnectionSettings, formatValue } from './settings.js';
 
 export { CATALOG, PROPERTIES } from './catalog/index.js';
@@ -32,12 +31,13 @@ export function defaultProperties(): ConnectionProperties {
  * Resolves a connection string (text, or already parsed) against the catalog: finds each key's
  * property (case and spaces ignored, aliases allowed; a property given twice: the last wins),
  * coerces and checks each value, applies the rules between properties, and fills in defaults.
- * An empty value means the default. Throws one IgsqlError listing every problem (`config`, or
+ * An empty value means the default. Throws one IgsqlError listing every problem, grammar included (`config`, or
  * `unsupported` when all problems are CData features igsql refuses); `details.problems` lists them.
  */
 export function resolveConnectionProperties(input: string | ParsedConnectionString): ConnectionSettings {
-  const parsed = typeof input === 'string' ? parseConnectionString(input) : input;
-  const problems: ConnectionStringProblem[] = [];
+  const { parsed, problems } = typeof input === 'string' ? scanConnectionString(input) : { parsed: input, problems: [] };
+  // A property whose pair did not parse is left out of the rules between properties.
+  const unreadable = problems.flatMap((p) => findProperty(p.property ?? '')?.name ?? []);
   const pairs = new Map<PropertyName, ConnectionStringPair>();
   for (const pair of parsed.pairs) {
     const def = findProperty(pair.key);
@@ -52,7 +52,7 @@ export function resolveConnectionProperties(input: string | ParsedConnectionStri
     values: defaultProperties(),
     explicit: new Set(),
     pairs,
-    failed: new Set(),
+    failed: new Set(unreadable),
     problems,
     warnings: [],
   };

@@ -118,10 +118,13 @@ test('all problems of one string are reported together, in order of position', (
   assert.ok(!err.message.includes('\n'));
 });
 
-test('a grammar error stops before resolution', () => {
-  const err = failure("Timout=1;a='x");
-  assert.equal((err.details['problems'] as unknown[]).length, 1);
-  assert.match(err.message, /is not closed/);
+test('grammar and property problems are reported together; a pair that did not parse is left out of the rules', () => {
+  const list = problems("Timout=1;=2;FirewallType=SOCKS5;FirewallServer='fw'x;Verbosity=0");
+  assert.deepEqual(
+    list.map((p) => p.message.replace(/ at .*/, '')),
+    ["unknown property 'Timout'", "'='", "unexpected 'x'", "Verbosity='0'"],
+  );
+  assert.equal(problems("Timout=1;a='x").length, 2);
 });
 
 test('ignored CData properties: accepted, with a warning when not at their default', () => {
