@@ -6,3 +6,20 @@
 export { IgsqlError, GraphApiError } from './errors.js';
 export type { ErrorCode, GraphErrorEnvelope } from './errors.js';
 export type { ColumnType, SqlValue, Row, ResultColumn, JsonValue } from './schema/types.js';
+export {
+  parseConnectionString,
+  buildConnectionString,
+  resolveConnectionProperties,
+  ConnectionSettings,
+  ParsedConnectionString,
+  safeConnectionString,
+  maskSecret,
+  PROPERTIES as CONNECTION_PROPERTIES,
+} from './connection-string/index.js';
+export type {
+  ConnectionProperties,
+  ConnectionStringPair,
+  PropertyCategory,
+  PropertyDefinition,
+  PropertyName,
+} from './connection-string/index.js';

@@ -1,11 +1,74 @@
+import { IgsqlError } from '../errors.js';
+import type { ErrorCode } from '../errors.js';
+import { parseCliArgs } from './args.js';
+import type { CliArgs } from './args.js';
+import type { CliCommand } from './command.js';
+import { COMMANDS, optionsFor } from './commands.js';
+import { helpText } from './help.js';
+import { processIo } from './io.js';
+import type { CliIo } from './io.js';
+import { igsqlVersion } from './version.js';
+
+/** Error codes that mean the user's input was wrong: exit code 2. */
+const BAD_INPUT: readonly ErrorCode[] = ['usage', 'config', 'unsupported', 'sql-parse', 'sql-plan'];
+
 /**
- * The igsql command line. `main(argv)` returns the exit code; bin/igsql.js calls it.
+ * The igsql command line. Returns the exit code: 0 success, 2 bad input (usage, connection
+ * string, SQL), 1 anything else. Errors go to stderr as one line (`--debug` adds the stack).
+ * bin/igsql.js calls it with process.argv.slice(2).
  */
-export async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--version')) {
-    process.stdout.write('igsql 0.1.0\n');
-    return 0;
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const subcommand = COMMANDS.find((c) => c.kind === 'subcommand' && c.name === argv[0]);
+    const args = parseCliArgs(subcommand === undefined ? argv : argv.slice(1), optionsFor(subcommand));
+    debug = args.values['debug'] === true;
+    if (args.values['help'] === true) {
+      io.stdout(helpText(igsqlVersion()));
+      return 0;
+    }
+    if (args.values['version'] === true) {
+      io.stdout(`igsql ${igsqlVersion()}\n`);
+      return 0;
+    }
+    return await (subcommand ?? chooseFlagCommand(args)).run({ args, io });
+  } catch (error) {
+    return reportError(error, io, debug);
   }
-  process.stderr.write('igsql: not implemented yet\n');
-  return 1;
+}
+
+function chooseFlagCommand(args: CliArgs): CliCommand {
+  const chosen = COMMANDS.filter((c) => c.kind === 'flag' && args.values[c.name] === true);
+  if (chosen.length === 1) return chosen[0]!;
+  if (chosen.length === 0) {
+    const usage = COMMANDS.map((c) => `igsql ${c.usage}`).join(', ');
+    throw new IgsqlError('usage', `nothing to do. Usage: ${usage}. See igsql --help.`);
+  }
+  throw new IgsqlError('usage', `${chosen.map((c) => `--${c.name}`).join(' and ')} cannot be used together.`);
+}
+
+export function exitCodeFor(error: unknown): number {
+  return IgsqlError.is(error) && BAD_INPUT.includes(error.code) ? 2 : 1;
+}
+
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  const known = IgsqlError.is(error);
+  const message = known ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  io.stderr(`igsql: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  if (debug) {
+    io.stderr(`${stackOf(error)}\n`);
+  } else if (!known || error.code === 'internal') {
+    io.stderr('igsql: this looks like a bug in igsql; run again with --debug for the stack trace and report it.\n');
+  }
+  return exitCodeFor(error);
+}
+
+/** The stack of an error and of its causes. */
+function stackOf(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 5; depth++) {
+    parts.push(depth === 0 ? String((e as Error).stack ?? e) : `Caused by: ${String((e as Error).stack ?? e)}`);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return parts.join('\n');
 }

@@ -1,0 +1,12 @@
+import { renderConnectionStringDoc } from './connection-string.js';
+
+/** A generated document: its path from the repository root and its renderer. */
+export interface GeneratedDocument {
+  readonly path: string;
+  render(): string;
+}
+
+/** Every generated document. Add views/procedures docs here. */
+export const DOCUMENTS: readonly GeneratedDocument[] = [
+  { path: 'docs/connection-string.md', render: renderConnectionStringDoc },
+];

@@ -1,0 +1,26 @@
+import type { CliArgs } from './args.js';
+import type { CliIo } from './io.js';
+import type { CliOption } from './options.js';
+
+export interface CommandContext {
+  readonly args: CliArgs;
+  readonly io: CliIo;
+}
+
+/**
+ * One thing the CLI does. A `flag` command is chosen by its boolean option (`--check`); a
+ * `subcommand` by the first argument (`igsql <name> ...`). To add a command, write its file and
+ * list it in commands.ts; --help picks it up.
+ */
+export interface CliCommand {
+  readonly kind: 'flag' | 'subcommand';
+  readonly name: string;
+  /** The usage line in --help, without the leading "igsql ". */
+  readonly usage: string;
+  /** One line for --help. */
+  readonly summary: string;
+  /** Options only this command reads (a flag command's own flag is added for it). */
+  readonly options?: readonly CliOption[];
+  /** Returns the exit code; throws IgsqlError for bad input. */
+  run(context: CommandContext): Promise<number>;
+}

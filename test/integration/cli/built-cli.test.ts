@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * `npm run build` compiles src/ to dist/, and bin/igsql.js then runs the compiled CLI. To leave
+ * the checkout's dist/ alone, the build goes to a temporary copy of the package.
+ */
+test('the built CLI runs: tsc -p tsconfig.build.json, then bin/igsql.js uses dist/', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'igsql-build-'));
+  try {
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], {
+      encoding: 'utf8',
+    });
+    assert.equal(build.status, 0, build.stdout + build.stderr);
+    cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(join(root, 'package.json'), join(dir, 'package.json'));
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const run = spawnSync(process.execPath, [join(dir, 'bin', 'igsql.js'), '--check', '-c', "ProxyServer='a;b';Timeout=5", '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    assert.equal(run.stderr, '');
+    assert.equal(run.stdout, '{"ProxyServer":"a;b","Timeout":5}\n');
+    assert.equal(run.status, 0);
+    const bad = spawnSync(process.execPath, [join(dir, 'bin', 'igsql.js'), '--check', '-c', 'Timout=5'], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /did you mean Timeout\?/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

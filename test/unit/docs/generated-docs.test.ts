@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DOCUMENTS } from '../../../scripts/docs/index.js';
+import { PROPERTIES } from '../../../src/connection-string/properties.js';
+import { renderConnectionStringDoc } from '../../../scripts/docs/connection-string.js';
+import { cell, code, table } from '../../../scripts/docs/markdown.js';
+
+const root = new URL('../../../', import.meta.url);
+
+for (const doc of DOCUMENTS) {
+  test(`${doc.path} is up to date (run npm run docs)`, () => {
+    const committed = readFileSync(fileURLToPath(new URL(doc.path, root)), 'utf8');
+    assert.equal(committed, doc.render(), `${doc.path} is stale: run npm run docs and commit the result`);
+  });
+}
+
+test('the connection-string doc lists every property with its default, aliases and support', () => {
+  const text = renderConnectionStringDoc();
+  for (const def of PROPERTIES) {
+    assert.ok(text.includes(`| **${def.name}** |`), def.name);
+    for (const alias of def.aliases) assert.ok(text.includes(code(alias)), alias);
+  }
+  assert.match(text, /\*\*Location\*\* .*\*\*No effect in igsql:\*\*/);
+  assert.match(text, /\*\*Offline\*\* .*\*\*Not supported:\*\* a value other than the default is refused/);
+  assert.match(text, /\*\*ProxyPassword\*\* .*\*\*Secret\.\*\*/);
+  assert.match(text, /\*\*FirewallPort\*\* \| integer 0–65535 \| 80 for TUNNEL, 1080 for SOCKS4 and SOCKS5 \|/);
+  assert.match(text, /\*\*the last one wins\*\*/);
+  // The syntax examples are parsed by the real parser when the doc is rendered.
+  assert.ok(text.includes('| `Key==Name=value` | `Key=Name` | `value` |'));
+  assert.ok(text.includes("| `Views='it''s'` | `Views` | `it's` |"));
+});
+
+test('markdown helpers escape what would break a table', () => {
+  assert.equal(cell('a|b\n c'), 'a\\|b c');
+  assert.equal(code('a`b'), '``a`b``');
+  assert.equal(code('`x'), '`` `x ``');
+  assert.equal(table(['A'], [['1']]), '| A |\n|---|\n| 1 |');
+});
