@@ -1,16 +1,42 @@
 #!/usr/bin/env node
-// The published entry point: runs the compiled CLI. `npm install` builds dist/ through the
-// `prepare` script; in a checkout without a build, fall back to running the sources through tsx.
-import { existsSync } from 'node:fs';
+// The igsql command. An installed package runs the compiled CLI in dist/ (`npm install` builds it
+// through the `prepare` script). In a checkout whose sources are newer than that build (or that has
+// no build), it runs the sources through tsx instead, so `npx igsql` never runs stale code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const compiled = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-if (existsSync(compiled)) {
-  const { main } = await import(pathToFileURL(compiled).href);
-  process.exitCode = await main(process.argv.slice(2));
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { main } = await import('../src/cli/main.ts');
-  process.exitCode = await main(process.argv.slice(2));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const compiled = join(root, 'dist', 'cli', 'main.js');
+const sources = join(root, 'src');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
+
+function useSources() {
+  if (!existsSync(join(sources, 'cli', 'main.ts'))) return false;
+  if (!existsSync(compiled)) return true;
+  return newestMtime(sources) > statSync(compiled).mtimeMs;
+}
+
+let entry = pathToFileURL(compiled).href;
+if (useSources()) {
+  try {
+    const { register } = await import('tsx/esm/api');
+    register();
+    entry = pathToFileURL(join(sources, 'cli', 'main.ts')).href;
+  } catch {
+    if (!existsSync(compiled)) {
+      console.error('igsql: no build in dist/ and no tsx to run the sources; run `npm install` (or `npm run build`).');
+      process.exit(1);
+    }
+  }
+}
+const { main } = await import(entry);
+process.exitCode = await main(process.argv.slice(2));
