@@ -2,8 +2,29 @@
  * The ViewApi a connection hands to its views: the Graph client plus the account scope
  * (BusinessAccountId, or every IG account linked to a Page the token can see), resolved once.
  */
-import { GraphApiError } from '../errors.js';
+import { GraphApiError, IgsqlError } from '../errors.js';
+import type { GraphClient } from '../http/graph-client.js';
 import type { AccountRef, GraphNode, GraphRequester, ViewApi } from './view-api.js';
+
+/** The Graph client as views see it. */
+export function graphRequester(client: GraphClient, deadline?: () => number | undefined): GraphRequester {
+  return {
+    get: (path, params, options) => client.get<GraphNode>(path, params ?? {}, { signal: options?.signal, deadline: deadline?.() }),
+    async *paginate(path, params, options) {
+      const pages = client.paginate<GraphNode>(path, params ?? {}, { signal: options?.signal, deadline: deadline?.(), cursorOnly: options?.cursorOnly ?? false });
+      for await (const page of pages) yield page.paging ? { data: page.data, paging: page.paging } : { data: page.data };
+    },
+    ids: (ids, params, options) => client.ids<GraphNode>(ids, params ?? {}, { signal: options?.signal, deadline: deadline?.() }),
+    async batch(items, options) {
+      const results = await client.batch(items.map((item) => ({ method: item.method, relativeUrl: item.relativeUrl, ...(item.body !== undefined ? { body: item.body } : {}) })), { signal: options?.signal, deadline: deadline?.() });
+      return results.map((result) => {
+        if (result.ok) return (result.body ?? {}) as GraphNode;
+        if (result.error instanceof GraphApiError) return result.error;
+        throw result.error instanceof IgsqlError ? result.error : new IgsqlError('internal', 'a batch item failed without an error');
+      });
+    },
+  };
+}
 
 export interface GraphViewApiOptions {
   readonly graph: GraphRequester;

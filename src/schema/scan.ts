@@ -8,8 +8,8 @@ import { chunk, ordered } from './fetch-helpers.js';
 import type { GraphNode, GraphParams, ViewContext } from './view-api.js';
 
 /** The nodes of an edge, a page at a time (empty pages skipped). */
-export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams): AsyncGenerator<readonly GraphNode[]> {
-  for await (const page of ctx.api.graph.paginate(path, params, { signal: ctx.signal })) {
+export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false): AsyncGenerator<readonly GraphNode[]> {
+  for await (const page of ctx.api.graph.paginate(path, params, { signal: ctx.signal, cursorOnly })) {
     if (page.data.length > 0) yield page.data;
   }
 }
@@ -20,8 +20,9 @@ export async function* edgeRows(
   path: string,
   params: GraphParams,
   map: (node: GraphNode) => Row | undefined,
+  cursorOnly = false,
 ): AsyncGenerator<Row[]> {
-  for await (const nodes of edgeNodes(ctx, path, params)) {
+  for await (const nodes of edgeNodes(ctx, path, params, cursorOnly)) {
     const rows: Row[] = [];
     for (const node of nodes) {
       const row = map(node);

@@ -23,7 +23,9 @@ export interface GraphPage {
 export type GraphNode = Readonly<Record<string, unknown>>;
 
 export interface GraphCallOptions {
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
+  /** Edges that give cursors but no `next` URL (tags, business discovery): follow `cursors.after`. */
+  readonly cursorOnly?: boolean;
 }
 
 export interface BatchItem {

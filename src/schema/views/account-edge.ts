@@ -13,6 +13,8 @@ export interface AccountEdge {
   readonly columns: readonly GraphColumn[];
   /** The edge's largest page. */
   readonly max: number;
+  /** The edge gives cursors but no `next` URL. */
+  readonly cursorOnly?: boolean;
 }
 
 export function accountEdgeList(spec: AccountEdge): (ctx: ViewContext) => AsyncGenerator<Row[]> {
@@ -20,7 +22,7 @@ export function accountEdgeList(spec: AccountEdge): (ctx: ViewContext) => AsyncG
     const active = selectColumns(spec.columns, ctx.columns);
     const params = { fields: graphFields(spec.columns, ctx.columns).join(','), limit: pageLimit(ctx, spec.max) };
     for (const account of await accountsInScope(ctx)) {
-      yield* edgeRows(ctx, `/${account.id}/${spec.edge}`, params, (node) => toRow(active, node, { AccountId: account.id }));
+      yield* edgeRows(ctx, `/${account.id}/${spec.edge}`, params, (node) => toRow(active, node, { AccountId: account.id }), spec.cursorOnly);
     }
   };
 }

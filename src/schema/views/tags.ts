@@ -10,7 +10,7 @@ const columns: GraphColumn[] = [
   ...mediaColumns('Caption', 'MediaType', 'MediaUrl', 'Permalink', 'Timestamp', 'Username', 'LikeCount', 'CommentsCount'),
 ];
 
-const spec: AccountEdge = { edge: 'tags', columns, max: 100 };
+const spec: AccountEdge = { edge: 'tags', columns, max: 100, cursorOnly: true };
 
 export const tagsView = defineView<ViewApi>({
   name: 'Tags',
