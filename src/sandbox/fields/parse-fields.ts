@@ -119,7 +119,7 @@ class Parser {
           if (!/^[A-Za-z0-9_]+$/.test(value)) throw this.fail(`Expected alias name instead of "${value}".`);
           key = value;
         } else {
-          params[modifier] = value;
+          Object.defineProperty(params, modifier, { value, enumerable: true, writable: true, configurable: true });
         }
       } else if (ch === '{' && children === undefined) {
         this.pos++;

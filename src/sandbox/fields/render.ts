@@ -31,6 +31,11 @@ export function requestedFields(params: Readonly<Record<string, string>>): Field
   return text === undefined || text.trim() === '' ? undefined : parseFields(text);
 }
 
+/** Sets an own property even for keys like `__proto__` (aliases come from the request). */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
@@ -43,11 +48,11 @@ export function renderNode(node: GraphNode, selection: readonly FieldSelection[]
   const ctx: FieldContext = { req, reach, id: hasId ? node.id : undefined };
   for (const field of fields) {
     if (field.name === 'id' && hasId) {
-      out[field.key] = node.id;
+      put(out, field.key, node.id);
       continue;
     }
     const value = renderField(def, node, field, ctx);
-    if (!isEmpty(value)) out[field.key] = value;
+    if (!isEmpty(value)) put(out, field.key, value);
   }
   if (hasId && !fields.some((f) => f.name === 'id')) out['id'] = node.id;
   return out;

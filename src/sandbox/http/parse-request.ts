@@ -26,8 +26,10 @@ export interface ParsedRequest {
 }
 
 function header(headers: DispatchInit['headers'], name: string): string | undefined {
-  const value = headers[name] ?? headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
+  }
+  return undefined;
 }
 
 function decodeSegment(segment: string): string {
@@ -91,8 +93,8 @@ export function parseRequest(init: DispatchInit, defaultVersion: number): Parsed
   const params: Record<string, string> = {};
   const order: string[] = [];
   const add = ([key, value]: [string, string]): void => {
-    if (!(key in params)) order.push(key);
-    params[key] = value;
+    if (!Object.hasOwn(params, key)) order.push(key);
+    Object.defineProperty(params, key, { value, enumerable: true, writable: true, configurable: true });
   };
   for (const entry of url.searchParams) add(entry);
   const body = init.body === undefined ? '' : init.body.toString();
