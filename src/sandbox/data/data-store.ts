@@ -172,6 +172,7 @@ export class DataStore {
   }
 
   children(album: MediaRecord): ListSource<MediaRecord> {
+    if (album.kind === 'hashtagMedia') return lazySource(album.childCount, (c) => this.hashtags.childAt(album, c)!);
     const account = album.accountIndex === undefined ? undefined : this.world.igAccounts[album.accountIndex];
     if (album.kind !== 'media' || account === undefined) return this.#merged(`${album.id}/children`, 'IGMedia', emptySource(), () => undefined);
     return lazySource(album.childCount, (c) => childAt(this.world, account, album.index, c, { id: album.id, timestampMs: album.timestampMs }));

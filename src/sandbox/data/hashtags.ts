@@ -22,6 +22,8 @@ const MAX_HASHTAGS = 10_000;
 const DAY = 24 * 3600_000;
 const KIND_TOP = 0;
 const KIND_RECENT = 1;
+/** Carousel children of top (2) and recent (3) media: n = parent n · 10 + child. */
+const CHILD_OFFSET = 2;
 
 export class HashtagCatalog {
   readonly #world: World;
@@ -84,14 +86,14 @@ export class HashtagCatalog {
   }
 
   topMediaAt(tag: HashtagRecord, rank: number): MediaRecord | undefined {
-    if (rank < 0 || rank >= this.topCount(tag)) return undefined;
+    if (rank < 0 || rank >= this.topCount(tag) || rank >= 100_000_000) return undefined;
     const rng = rngFor(this.#world.seed, 'top-media', tag.name, rank);
     const timestampMs = this.#world.anchorMs - Math.round((rng.next() * 30 * DAY) / 1000) * 1000;
     return this.#media(tag, KIND_TOP, rank, timestampMs, 20000 + rng.int(400000));
   }
 
   recentMediaAt(tag: HashtagRecord, slot: number): MediaRecord | undefined {
-    if (slot < 0 || slot >= 1_000_000_000) return undefined;
+    if (slot < 0 || slot >= 100_000_000) return undefined;
     return this.#media(tag, KIND_RECENT, slot, this.#recentTime(tag, slot, this.#slotMs(tag)), 300 + (hashKeys([slot, tag.name]) % 5000));
   }
 
@@ -103,29 +105,63 @@ export class HashtagCatalog {
     if (tag === undefined) return undefined;
     if (kind === KIND_TOP) return this.topMediaAt(tag, n);
     if (kind === KIND_RECENT) return this.recentMediaAt(tag, n);
+    if (kind === KIND_TOP + CHILD_OFFSET || kind === KIND_RECENT + CHILD_OFFSET) {
+      const parentN = Math.floor(n / 10);
+      const parent = kind === KIND_TOP + CHILD_OFFSET ? this.topMediaAt(tag, parentN) : this.recentMediaAt(tag, parentN);
+      return parent === undefined ? undefined : this.childAt(parent, n % 10);
+    }
     return undefined;
+  }
+
+  /** Child c of a hashtag carousel (undefined when out of range). */
+  childAt(album: MediaRecord, child: number): MediaRecord | undefined {
+    const decoded = this.#world.ids.decode(album.id);
+    if (decoded?.kind !== 'hashtagMedia' || child < 0 || child >= album.childCount) return undefined;
+    const kind = Math.floor(decoded.payload / 10 ** 13);
+    const tagIndex = Math.floor(decoded.payload / 10 ** 9) % 10_000;
+    const world = this.#world;
+    world.counters.media++;
+    const rng = rngFor(world.seed, 'hashtag-child', album.id, child);
+    const mediaType: MediaType = rng.chance(0.8) ? 'IMAGE' : 'VIDEO';
+    const timestampMs = album.timestampMs - 1000;
+    const pk = igPk(timestampMs, rng.int(0x7fffff));
+    const igId = pk.toString();
+    const shortcode = shortcodeOf(pk);
+    return {
+      kind: 'child', id: world.ids.encode('hashtagMedia', (kind + CHILD_OFFSET) * 10 ** 13 + tagIndex * 10 ** 9 + album.index * 10 + child),
+      accountIndex: undefined, index: child, parentId: album.id, mediaType, productType: 'FEED', timestampMs, igId, shortcode,
+      permalink: `https://www.instagram.com/p/${shortcode}/`, ...mediaUrls(mediaType, igId),
+      isCommentEnabled: false, likesHidden: false, countsHidden: false, sharedToFacebook: false, childCount: 0, stats: undefined,
+    };
   }
 
   #media(tag: HashtagRecord, kind: number, n: number, timestampMs: number, followers: number): MediaRecord {
     const world = this.#world;
     world.counters.media++;
     const rng = rngFor(world.seed, 'hashtag-media', tag.name, kind, n);
-    const mediaType: MediaType = rng.chance(0.75) ? 'IMAGE' : 'VIDEO';
+    const draw = rng.next();
+    const mediaType: MediaType = draw < 0.65 ? 'IMAGE' : draw < 0.8 ? 'CAROUSEL_ALBUM' : 'VIDEO';
     const reel = mediaType === 'VIDEO' && rng.chance(0.6);
     const pk = igPk(timestampMs, rng.int(0x7fffff));
     const igId = pk.toString();
     const shortcode = shortcodeOf(pk);
     const comments = rng.int(80);
-    return {
+    const childCount = mediaType === 'CAROUSEL_ALBUM' ? rng.between(2, 5) : 0;
+    const album: MediaRecord = {
       kind: 'hashtagMedia', id: world.ids.encode('hashtagMedia', kind * 10 ** 13 + tag.index * 10 ** 9 + n), accountIndex: undefined,
       index: n, mediaType, productType: reel ? 'REELS' : 'FEED', timestampMs, caption: captionFor(rng, tag.name), igId, shortcode,
-      permalink: `https://www.instagram.com/${reel ? 'reel' : 'p'}/${shortcode}/`,
-      mediaUrl: mediaType === 'VIDEO' ? `${CDN_ORIGIN}/o1/v/t16/f2/m86/${igId}_n.mp4` : `${CDN_ORIGIN}/v/t51.29350-15/${igId}_n.jpg`,
-      thumbnailUrl: mediaType === 'VIDEO' ? `${CDN_ORIGIN}/v/t51.29350-15/${igId}_thumb_n.jpg` : undefined,
+      permalink: `https://www.instagram.com/${reel ? 'reel' : 'p'}/${shortcode}/`, ...mediaUrls(mediaType === 'CAROUSEL_ALBUM' ? 'IMAGE' : mediaType, igId),
       isCommentEnabled: true, isSharedToFeed: reel ? true : undefined, likesHidden: rng.chance(0.1), countsHidden: rng.chance(0.1),
-      sharedToFacebook: false, childCount: 0, stats: statsFor(rng, followers, reel ? 'REELS' : 'FEED', comments, false),
+      sharedToFacebook: false, childCount, stats: statsFor(rng, followers, reel ? 'REELS' : 'FEED', comments, false),
     };
+    return childCount === 0 ? album : { ...album, mediaUrl: this.childAt(album, 0)?.mediaUrl };
   }
+}
+
+function mediaUrls(mediaType: MediaType, igId: string): { mediaUrl: string; thumbnailUrl?: string } {
+  return mediaType === 'VIDEO'
+    ? { mediaUrl: `${CDN_ORIGIN}/o1/v/t16/f2/m86/${igId}_n.mp4`, thumbnailUrl: `${CDN_ORIGIN}/v/t51.29350-15/${igId}_thumb_n.jpg` }
+    : { mediaUrl: `${CDN_ORIGIN}/v/t51.29350-15/${igId}_n.jpg` };
 }
 
 /** `#Coffee ` → `coffee`; undefined when it is not a hashtag name. */

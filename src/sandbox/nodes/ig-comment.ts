@@ -36,7 +36,7 @@ export function defineIgCommentType(app: SandboxApp): void {
     },
     edges: {
       replies: edge<CommentRecord>({
-        itemType: 'IGComment', defaultFields: 'timestamp,text,id', maxLimit: 50,
+        itemType: 'IGComment', defaultFields: 'timestamp,text,id', maxLimit: 50, paging: 'after-only',
         list: (c) => (c.reply === 0 ? app.data.replies(c) : emptySource<CommentRecord>()),
       }),
     },

@@ -26,8 +26,8 @@ export function ownsMedia(app: SandboxApp, media: MediaRecord, viewer: Viewer): 
 
 export function canReadMedia(app: SandboxApp, media: MediaRecord, viewer: Viewer): boolean {
   if (!viewer.hasScope('instagram_basic')) throw noPermission();
-  if (media.kind === 'hashtagMedia') return true;
-  const account = media.accountIndex === undefined ? undefined : app.data.igAccount(media.accountIndex);
+  if (media.accountIndex === undefined) return true; // public hashtag media and their children
+  const account = app.data.igAccount(media.accountIndex);
   return account !== undefined && (!account.managed || viewer.igAccountIds.has(account.id)) && (media.kind !== 'story' || ownsMedia(app, media, viewer));
 }
 
@@ -36,7 +36,7 @@ const counts = (m: MediaRecord): boolean => topLevel(m) && !m.countsHidden && m.
 
 export function defineIgMediaType(app: SandboxApp): void {
   const username = (m: MediaRecord, ctx: FieldContext): string | undefined =>
-    m.kind === 'hashtagMedia' || ctx.reach === 'hashtag' ? undefined : m.accountIndex === undefined ? undefined : app.data.igAccount(m.accountIndex)?.username;
+    m.accountIndex === undefined || ctx.reach === 'hashtag' ? undefined : m.accountIndex === undefined ? undefined : app.data.igAccount(m.accountIndex)?.username;
   app.nodes.define<MediaRecord>({
     name: 'IGMedia', graphName: 'ShadowIGMedia', pathParam: 'ig-media-id', defaultFields: 'id',
     canRead: (media, viewer) => canReadMedia(app, media, viewer),
@@ -74,7 +74,7 @@ export function defineIgMediaType(app: SandboxApp): void {
         list: (m) => app.data.children(m),
       }),
       comments: edge<MediaRecord>({
-        itemType: 'IGComment', defaultFields: 'timestamp,text,id', maxLimit: 50,
+        itemType: 'IGComment', defaultFields: 'timestamp,text,id', maxLimit: 50, paging: 'after-only',
         list: (m) => {
           if (m.kind === 'hashtagMedia' || m.kind === 'child') throw noPermission();
           return app.data.comments(m);
