@@ -151,5 +151,5 @@ export function createWorld(options: WorldOptions): World {
   });
   const discoveryTarget = igAccounts.find((a) => a.username === 'northwind_tea')!;
   const counters: GenerationCounters = { media: 0, comments: 0, commentPlans: 0 };
-  return { seed, anchorMs: options.anchorMs, ids, app, users, businesses, systemUsers, pages, igAccounts, discoveryTarget, counters };
+  return { seed, anchorMs: Math.floor(options.anchorMs / 1000) * 1000, ids, app, users, businesses, systemUsers, pages, igAccounts, discoveryTarget, counters };
 }

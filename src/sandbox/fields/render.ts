@@ -54,7 +54,7 @@ export function renderNode(node: GraphNode, selection: readonly FieldSelection[]
     const value = renderField(def, node, field, ctx);
     if (!isEmpty(value)) put(out, field.key, value);
   }
-  if (hasId && !fields.some((f) => f.name === 'id')) out['id'] = node.id;
+  if (hasId && !Object.hasOwn(out, 'id')) out['id'] = node.id;
   return out;
 }
 

@@ -65,8 +65,8 @@ test('paging styles: cursors only, after-only, none; the read cap', () => {
   const source = lazySource(30, (i) => i);
   assert.deepEqual(Object.keys(paginate(source, { ...urls, paging: 'cursors' }, { limit: '10' }, { link }).paging!), ['cursors']);
   const afterOnly = paginate(source, { ...urls, paging: 'after-only' }, { limit: '10' }, { link }).paging as Record<string, unknown>;
-  assert.deepEqual(Object.keys(afterOnly.cursors as object), ['after']);
-  assert.equal(typeof afterOnly.next, 'string');
+  assert.deepEqual(Object.keys(afterOnly['cursors'] as object), ['after']);
+  assert.equal(typeof afterOnly['next'], 'string');
   assert.equal(paginate(source, { ...urls, paging: 'after-only' }, { limit: '10', after: encodeCursor(19) }, { link }).paging, undefined);
   assert.equal(paginate(source, { ...urls, paging: 'none' }, {}, { link }).paging, undefined);
   const capped = paginate(source, urls, { limit: '10', after: encodeCursor(9) }, { link, cap: 20 });
