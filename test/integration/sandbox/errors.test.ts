@@ -96,7 +96,7 @@ test('a token expired or invalidated mid-paging fails the next page with 190', a
   const first = await get(sb, `/v25.0/${ig}/media?limit=5`, record.token);
   sb.core.tokens.invalidate(record.token, 'password-changed');
   const next = await fetch(first.paging.next);
-  const body = await next.json();
+  const body = (await next.json()) as { error: { code: number; error_subcode: number } };
   assert.equal(next.status, 400);
   assert.equal(body.error.code, 190);
   assert.equal(body.error.error_subcode, 460);

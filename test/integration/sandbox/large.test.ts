@@ -48,7 +48,7 @@ test('the default read cap (10K most recent) applies unless disabled', async () 
     assert.equal(edge.data.length, 100);
     assert.equal(edge.paging.next, undefined);
     const beyond = await fetch(`${capped.url}/v25.0/${id}/media?access_token=${capped.tokens.longLivedUser}&after=${encodeURIComponent(encodeCursor(10_000))}`);
-    assert.equal((await beyond.json()).error.message, '(#100) The After Cursor specified exceeds the max limit supported by this endpoint');
+    assert.equal(((await beyond.json()) as { error: { message: string } }).error.message, '(#100) The After Cursor specified exceeds the max limit supported by this endpoint');
   } finally {
     await capped.stop();
   }
