@@ -15,7 +15,7 @@ import { arraySource, concatSources, emptySource, lazySource, type ListSource, w
 import type { MediaRecord, MediaStats } from './media-record.js';
 import { childAt, mediaAt, mediaIndexRange, storyAt } from './media.js';
 import { Overlay } from './overlay.js';
-import { hashKeys } from './rng.js';
+import { generatedNode, taggedMedia } from './generated-node.js';
 import { createWorld, type IgAccountRecord, type PageRecord, type UserRecord, type World, type WorldOptions } from './world.js';
 
 /** An object of the graph: its node type name (see nodes/), id and record. */
@@ -50,47 +50,8 @@ export class DataStore {
     if (hashtag !== undefined) return { type: 'IGHashtag', id, record: hashtag };
     const decoded = this.world.ids.decode(id);
     if (decoded === undefined) return undefined;
-    const found = this.#generated(decoded.kind, decoded.payload);
+    const found = generatedNode(this.world, this.hashtags, this.commentGenerator, decoded.kind, decoded.payload);
     return found === undefined ? undefined : { type: found[0], id, record: this.#finish(found[0], id, found[1]) };
-  }
-
-  #generated(kind: string, payload: number): [string, unknown] | undefined {
-    const w = this.world;
-    switch (kind) {
-      case 'user': return w.users[payload] && ['User', w.users[payload]];
-      case 'systemUser': return w.systemUsers[payload] && ['User', w.systemUsers[payload]];
-      case 'page': return w.pages[payload] && ['Page', w.pages[payload]];
-      case 'app': return payload === 0 ? ['Application', w.app] : undefined;
-      case 'igUser': return w.igAccounts[payload] && ['IGUser', w.igAccounts[payload]];
-      case 'media': {
-        const account = w.igAccounts[Math.floor(payload / 100_000_000)];
-        const index = payload % 100_000_000;
-        return account && index < account.mediaTotal ? ['IGMedia', mediaAt(w, account, index)] : undefined;
-      }
-      case 'child': {
-        const account = w.igAccounts[Math.floor(payload / 1_000_000_000)];
-        const index = Math.floor(payload / 10) % 100_000_000;
-        if (account === undefined || index >= account.mediaTotal) return undefined;
-        const album = mediaAt(w, account, index);
-        return payload % 10 < album.childCount ? ['IGMedia', childAt(w, account, index, payload % 10)] : undefined;
-      }
-      case 'story': {
-        const account = w.igAccounts[Math.floor(payload / 1_000_000)];
-        const story = payload % 1_000_000;
-        return account && story < account.storyCount ? ['IGMedia', storyAt(w, account, story)] : undefined;
-      }
-      case 'comment': {
-        const c = unpackComment(payload);
-        const account = w.igAccounts[c.account];
-        const record = account && this.commentGenerator.comment(account, c.media, c.comment, c.reply);
-        return record && ['IGComment', record];
-      }
-      case 'hashtagMedia': {
-        const record = this.hashtags.mediaByPayload(payload);
-        return record && ['IGMedia', record];
-      }
-      default: return undefined;
-    }
   }
 
   /** Applies the overlay's patch and counter adjustments to a record of node type `type`. */
@@ -192,17 +153,7 @@ export class DataStore {
   tagged(account: IgAccountRecord): ListSource<MediaRecord> {
     let list = this.#tagged.get(account.index);
     if (list === undefined) {
-      const publics = this.world.igAccounts.filter((a) => !a.managed && a.mediaTotal > 0);
-      const seen = new Set<string>();
-      list = [];
-      for (let k = 0; k < account.taggedCount && publics.length > 0; k++) {
-        const owner = publics[hashKeys([this.world.seed, 'tagged-owner', account.index, k]) % publics.length]!;
-        const index = hashKeys([this.world.seed, 'tagged-media', account.index, k]) % Math.min(owner.mediaTotal, 300);
-        const media = mediaAt(this.world, owner, index);
-        if (!seen.has(media.id)) list.push(media);
-        seen.add(media.id);
-      }
-      list.sort((a, b) => b.timestampMs - a.timestampMs);
+      list = taggedMedia(this.world, account);
       this.#tagged.set(account.index, list);
     }
     return arraySource(list.filter((m) => !this.overlay.isDeleted(m.id)).map((m) => this.#finish('IGMedia', m.id, m)));
