@@ -75,12 +75,13 @@ export class DataStore {
    */
   #merged<T extends { id: string }>(
     edgeKey: string, type: string, generated: ListSource<T>,
-    positionOfId: (id: string) => number | undefined, added: 'front' | 'back' = 'front',
+    positionOfId: (id: string) => number | undefined, added: 'front' | 'back' = 'front', keep: (item: T) => boolean = () => true,
   ): ListSource<T> {
     let extra = this.overlay.listed(edgeKey)
       .map((id) => this.lookup(id))
       .filter((n): n is GraphNode => n !== undefined && n.type === type)
-      .map((n) => n.record as T);
+      .map((n) => n.record as T)
+      .filter(keep);
     const removed = this.overlay.deletedIds().map(positionOfId).filter((p): p is number => p !== undefined);
     const finished: ListSource<T> = {
       total: generated.total,
@@ -119,17 +120,11 @@ export class DataStore {
     const generated = lazySource(end - start, (p) => mediaAt(this.world, account, start + p));
     const inWindow = (m: MediaRecord): boolean =>
       (window.sinceMs === undefined || m.timestampMs >= window.sinceMs) && (window.untilMs === undefined || m.timestampMs <= window.untilMs);
-    const merged = this.#merged(`${account.id}/media`, 'IGMedia', generated, (id) => {
+    return this.#merged(`${account.id}/media`, 'IGMedia', generated, (id) => {
       const d = this.world.ids.decode(id);
       if (d?.kind !== 'media' || Math.floor(d.payload / 100_000_000) !== account.index) return undefined;
       return (d.payload % 100_000_000) - start;
-    });
-    if (window.sinceMs === undefined && window.untilMs === undefined) return merged;
-    const added = this.overlay.listed(`${account.id}/media`).length;
-    if (added === 0) return merged;
-    // Overlay media outside the window are dropped (there are few of them).
-    const head = merged.slice(0, added).filter(inWindow);
-    return concatSources(arraySource(head), { total: merged.total - added, slice: (s, e) => merged.slice(s + added, e + added) });
+    }, 'front', inWindow);
   }
 
   children(album: MediaRecord): ListSource<MediaRecord> {

@@ -89,18 +89,22 @@ export class TokenRegistry {
   }
 
   issue(spec: IssueSpec): TokenRecord {
+    const record = this.#record(this.#mint(), spec);
+    this.#tokens.set(record.token, record);
+    return record;
+  }
+
+  #record(token: string, spec: IssueSpec): TokenRecord {
     const now = this.#now();
     const defaultLifetime = spec.type === 'USER' ? (spec.longLived ? LONG_LIVED_SECONDS : SHORT_LIVED_SECONDS) : 0;
     const lifetime = spec.lifetimeSeconds ?? defaultLifetime;
     const dataAccess = spec.dataAccessSeconds ?? (spec.type === 'USER' || spec.type === 'PAGE' ? DATA_ACCESS_SECONDS : 0);
-    const record: TokenRecord = {
-      token: this.#mint(), type: spec.type, appId: this.#app.id, userId: spec.userId, pageId: spec.pageId,
+    return {
+      token, type: spec.type, appId: this.#app.id, userId: spec.userId, pageId: spec.pageId,
       scopes: [...(spec.scopes ?? ALL_SCOPES)], issuedAt: now, expiresAt: lifetime === 0 ? 0 : now + lifetime,
       dataAccessExpiresAt: dataAccess === 0 ? 0 : now + dataAccess, longLived: spec.longLived ?? false,
       invalidated: undefined, metadata: { ...spec.metadata },
     };
-    this.#tokens.set(record.token, record);
-    return record;
   }
 
   /**
@@ -132,9 +136,7 @@ export class TokenRegistry {
     const known = this.#tokens.get(token);
     if (known !== undefined) return known;
     if (token === this.appTokenLiteral()) {
-      const record = this.issue({ type: 'APP' });
-      this.#tokens.delete(record.token);
-      const literal: TokenRecord = { ...record, token };
+      const literal = this.#record(token, { type: 'APP' });
       this.#tokens.set(token, literal);
       return literal;
     }

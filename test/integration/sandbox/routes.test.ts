@@ -142,3 +142,23 @@ test('the overlay hook: a comment written through core.data shows in /comments a
   data.overlay.patch(id, { hidden: true });
   assert.equal((await get(sb, `/v25.0/${id}?fields=hidden`)).hidden, true);
 });
+
+test('the overlay hook: published media lead /media, count in content_publishing_limit and respect since', async () => {
+  const data = sb.core.data;
+  const account = data.world.igAccounts[0]!;
+  const id = data.overlay.newId();
+  const published: MediaRecord = { ...media[0]!, kind: 'overlay', id, timestampMs: clock.now(), caption: 'Just published', likesHidden: false };
+  data.overlay.put(id, 'IGMedia', published);
+  data.overlay.prepend(`${account.id}/media`, id);
+  const first = await get(sb, `/v25.0/${ig}/media?fields=id,caption&limit=2`);
+  assert.deepEqual(first.data[0], { id, caption: 'Just published' });
+  assert.equal(first.data[1].id, media[0]!.id);
+  assert.equal((await get(sb, `/v25.0/${ig}?fields=media_count`)).media_count, 37);
+  assert.deepEqual((await get(sb, `/v25.0/${ig}/content_publishing_limit`)).data, [{ quota_usage: 1 }]);
+  const old = Math.floor(media[5]!.timestampMs / 1000);
+  const window = await get(sb, `/v25.0/${ig}/media?until=${old}&limit=3`);
+  assert.ok(window.data.every((m: { id: string }) => m.id !== id));
+  assert.equal(window.data[0].id, media[5]!.id);
+  data.overlay.remove(id);
+  assert.equal((await get(sb, `/v25.0/${ig}/media?limit=1`)).data[0].id, media[0]!.id);
+});
