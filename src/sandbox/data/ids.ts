@@ -1,0 +1,136 @@
+/**
+ * Object ids: numeric strings that look like Meta's (IG users `17841…`, 17 digits; pages 15 digits)
+ * and decode back to the generator coordinates they came from, so `/{id}` needs no index of all
+ * objects. An id is `prefix + scramble(payload)`, where scramble is a seed-dependent bijection on
+ * [0, 10^digits) (affine map, digit reversal, affine map), so neighbouring objects get unrelated ids.
+ */
+import { hashKeys } from './rng.js';
+
+export type IdKind =
+  | 'user' // Facebook user (app-scoped id)
+  | 'page' // Facebook Page
+  | 'business' // Business Manager business (owner of the system user)
+  | 'systemUser'
+  | 'app'
+  | 'igUser' // IG professional account
+  | 'media' // top-level feed media (IMAGE, VIDEO, CAROUSEL_ALBUM, REELS)
+  | 'child' // carousel child
+  | 'story'
+  | 'comment' // comment or reply
+  | 'hashtagMedia' // public media reached through a hashtag
+  | 'overlay'; // objects created at run time (stage 2 writes: comments, containers, published media)
+
+interface KindLayout {
+  readonly prefix: string;
+  readonly digits: number;
+}
+
+const LAYOUT: Readonly<Record<IdKind, KindLayout>> = {
+  user: { prefix: '1000', digits: 11 },
+  page: { prefix: '1010', digits: 11 },
+  business: { prefix: '1020', digits: 11 },
+  systemUser: { prefix: '1030', digits: 11 },
+  app: { prefix: '1040', digits: 11 },
+  igUser: { prefix: '17841', digits: 12 },
+  media: { prefix: '179', digits: 14 },
+  child: { prefix: '180', digits: 14 },
+  story: { prefix: '181', digits: 14 },
+  comment: { prefix: '182', digits: 14 },
+  hashtagMedia: { prefix: '183', digits: 14 },
+  overlay: { prefix: '184', digits: 14 },
+};
+
+/** Hashtag ids (`17843…`) are global and static: a hash of the name, looked up in a table. */
+export const HASHTAG_ID_PREFIX = '17843';
+
+const MULTIPLIER: Readonly<Record<number, bigint>> = {
+  11: 61803398873n,
+  12: 618033988749n,
+  14: 61803398874989n,
+};
+
+interface Affine {
+  readonly modulus: bigint;
+  readonly digits: number;
+  readonly a: bigint;
+  readonly aInverse: bigint;
+  readonly b: bigint;
+  readonly b2: bigint;
+}
+
+/** Reverses the zero-padded decimal digits: a bijection that moves low digits high. */
+function reverseDigits(value: bigint, digits: number): bigint {
+  return BigInt(value.toString().padStart(digits, '0').split('').reverse().join(''));
+}
+
+function inverseMod(value: bigint, modulus: bigint): bigint {
+  let [oldR, r] = [value % modulus, modulus];
+  let [oldS, s] = [1n, 0n];
+  while (r !== 0n) {
+    const q = oldR / r;
+    [oldR, r] = [r, oldR - q * r];
+    [oldS, s] = [s, oldS - q * s];
+  }
+  return ((oldS % modulus) + modulus) % modulus;
+}
+
+export class IdCodec {
+  readonly #affine = new Map<IdKind, Affine>();
+
+  constructor(seed: number) {
+    for (const [kind, layout] of Object.entries(LAYOUT) as [IdKind, KindLayout][]) {
+      const modulus = 10n ** BigInt(layout.digits);
+      const a = MULTIPLIER[layout.digits];
+      if (a === undefined) throw new Error(`no multiplier for ${layout.digits} digits`);
+      const b = (BigInt(hashKeys([seed, kind])) * 2654435761n + BigInt(hashKeys([kind, seed]))) % modulus;
+      const b2 = (BigInt(hashKeys([seed, kind, 2])) * 2246822519n + BigInt(hashKeys([2, kind, seed]))) % modulus;
+      this.#affine.set(kind, { modulus, digits: layout.digits, a, aInverse: inverseMod(a, modulus), b, b2 });
+    }
+  }
+
+  /** The id of the object of `kind` with generator coordinates `payload` (0 ≤ payload < 10^digits). */
+  encode(kind: IdKind, payload: number): string {
+    const layout = LAYOUT[kind];
+    const affine = this.#affine.get(kind)!;
+    const x = BigInt(payload);
+    if (payload < 0 || !Number.isInteger(payload) || x >= affine.modulus) {
+      throw new RangeError(`id payload out of range for ${kind}: ${payload}`);
+    }
+    const { a, b, b2, modulus, digits } = affine;
+    const y = (a * reverseDigits((a * x + b) % modulus, digits) + b2) % modulus;
+    return layout.prefix + y.toString().padStart(digits, '0');
+  }
+
+  /** The kind and payload of an id made by {@link encode}, or undefined. */
+  decode(id: string): { kind: IdKind; payload: number } | undefined {
+    if (!/^\d{1,20}$/.test(id)) return undefined;
+    for (const [kind, layout] of Object.entries(LAYOUT) as [IdKind, KindLayout][]) {
+      if (id.length !== layout.prefix.length + layout.digits || !id.startsWith(layout.prefix)) continue;
+      const { aInverse, b, b2, modulus, digits } = this.#affine.get(kind)!;
+      const y = BigInt(id.slice(layout.prefix.length));
+      const inner = reverseDigits((((y - b2) % modulus + modulus) % modulus * aInverse) % modulus, digits);
+      return { kind, payload: Number(((((inner - b) % modulus) + modulus) % modulus * aInverse) % modulus) };
+    }
+    return undefined;
+  }
+}
+
+/** A stable hashtag id for a name: `17843` + 12 digits, independent of the seed. */
+export function hashtagIdFor(name: string): string {
+  const high = hashKeys(['hashtag', name]) % 1_000_000;
+  const low = hashKeys([name, 'hashtag']) % 1_000_000;
+  return HASHTAG_ID_PREFIX + String(high).padStart(6, '0') + String(low).padStart(6, '0');
+}
+
+/** Comment payload: account (≤ 99) · media index (< 10^7) · top-level index (< 1000) · reply (0 = top level, 1..99). */
+export function packComment(account: number, media: number, comment: number, reply: number): number {
+  return ((account * 10_000_000 + media) * 1000 + comment) * 100 + reply;
+}
+
+export function unpackComment(payload: number): { account: number; media: number; comment: number; reply: number } {
+  const reply = payload % 100;
+  const rest = Math.floor(payload / 100);
+  const comment = rest % 1000;
+  const rest2 = Math.floor(rest / 1000);
+  return { account: Math.floor(rest2 / 10_000_000), media: rest2 % 10_000_000, comment, reply };
+}
