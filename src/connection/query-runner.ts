@@ -1,0 +1,88 @@
+/**
+ * One query's run: its deadline (Timeout bounds the whole query, not just each request), the
+ * ViewApi it hands to views, MaxRows, and the log lines of Verbosity 1 (the query, its row count
+ * and time, its errors).
+ */
+import type { ConnectionProperties } from '../connection-string/index.js';
+import { IgsqlError } from '../errors.js';
+import type { GraphClient } from '../http/graph-client.js';
+import type { Logger } from '../logging/logger.js';
+import { createGraphViewApi, graphRequester } from '../schema/graph-view-api.js';
+import type { ResultColumn, Row } from '../schema/types.js';
+import type { ViewApi } from '../schema/view-api.js';
+import type { ExecuteOptions, ResultSet } from '../sql/engine.js';
+
+export interface QueryStreamLike extends AsyncIterable<Row> {
+  readonly columns: readonly ResultColumn[];
+}
+
+export interface QueryRunner {
+  run(sql: string, start: (options: ExecuteOptions<ViewApi>) => ResultSet): QueryStreamLike;
+}
+
+export interface QueryRunnerDeps {
+  readonly props: Readonly<ConnectionProperties>;
+  readonly client: GraphClient;
+  readonly logger: Logger;
+  readonly grouping: boolean;
+}
+
+export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
+  const { props, client } = deps;
+  const log = deps.logger.module('query');
+  const base = createGraphViewApi({
+    graph: graphRequester(client),
+    businessAccountId: props.BusinessAccountId,
+    version: props.Version,
+    pageSize: props.Pagesize,
+    concurrency: props.MaxConcurrentRequests,
+    grouping: deps.grouping,
+    warn: (message, details) => log.warn({ ...details }, message),
+  });
+  let sequence = 0;
+  return {
+    run(sql, start) {
+      const id = ++sequence;
+      const started = Date.now();
+      const controller = new AbortController();
+      const timeoutMs = props.Timeout * 1000;
+      const deadline = timeoutMs > 0 ? started + timeoutMs : undefined;
+      const timer = deadline === undefined ? undefined : setTimeout(() => {
+        controller.abort(new IgsqlError('timeout', `The query ran longer than Timeout=${props.Timeout} seconds; narrow the query or raise Timeout (0 = no limit).`));
+      }, timeoutMs);
+      timer?.unref();
+      const api: ViewApi = { ...base, graph: graphRequester(client, () => deadline) };
+      log.log(1, { queryId: id, sql }, 'query started');
+      let result: ResultSet;
+      try {
+        result = start({ api, signal: controller.signal, maxRows: props.MaxRows });
+      } catch (error) {
+        if (timer) clearTimeout(timer);
+        log.error({ queryId: id, error: (error as Error).message }, 'query failed');
+        throw error;
+      }
+      let used = false;
+      return {
+        columns: result.columns,
+        async *[Symbol.asyncIterator]() {
+          if (used) throw new IgsqlError('usage', 'A query stream can be read once; run the query again to read it again.');
+          used = true;
+          let count = 0;
+          try {
+            for await (const batch of result.rows) {
+              count += batch.length;
+              yield* batch;
+            }
+            log.log(1, { queryId: id, rows: count, ms: Date.now() - started }, 'query finished');
+          } catch (error) {
+            log.error({ queryId: id, rows: count, ms: Date.now() - started, error: (error as Error).message }, 'query failed');
+            throw error;
+          } finally {
+            if (timer) clearTimeout(timer);
+            if (!controller.signal.aborted) controller.abort(new IgsqlError('cancelled', 'The query was closed before its end.'));
+          }
+        },
+      };
+    },
+  };
+}
