@@ -84,7 +84,10 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<Lock
       }
       return owner;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw lockError(lockPath, `cannot be created (${(err as NodeJS.ErrnoException).code ?? 'error'})`, err);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // The settings location itself is unusable (not a directory, read-only, …).
+        throw lockError(lockPath, `cannot be created (${(err as NodeJS.ErrnoException).code ?? 'error'}); check OAuthSettingsLocation`, err, 'config');
+      }
     }
     const holder = await inspect(lockPath);
     if (holder && isStale(holder, staleMs)) {
@@ -159,8 +162,8 @@ async function release(lockPath: string, owner: LockOwner): Promise<void> {
   }
 }
 
-function lockError(lockPath: string, what: string, cause?: unknown): IgsqlError {
-  return new IgsqlError('auth', `The token lock ${lockPath} ${what}.`, { cause, details: { file: lockPath } });
+function lockError(lockPath: string, what: string, cause?: unknown, code: 'auth' | 'config' = 'auth'): IgsqlError {
+  return new IgsqlError(code, `The token lock ${lockPath} ${what}.`, { cause, details: { file: lockPath } });
 }
 
 async function raceAbort(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {

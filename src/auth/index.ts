@@ -29,6 +29,7 @@ export { hasDisplay, openBrowser } from './open-browser.js';
 export { fetchPageToken, matchPage } from './page-tokens.js';
 export type { AccessToken, AuthDeps, AuthLog, AuthProperties, TokenProvider } from './provider-types.js';
 export { DEFAULT_REFRESH_POLICY, type RefreshPolicy, refreshNeed } from './refresh-policy.js';
+export { SCOPE_NEEDS, type TokenDiagnosis, diagnoseToken } from './scope-needs.js';
 export { configDirectory, resolveSettingsLocation } from './settings-location.js';
 export { kindOfGrant, renewTokens, signInWithCode, tokensFromGrant } from './sign-in.js';
 export { type PageToken, type StoredTokens, parseTokens, serializeTokens, tokensAsProperties } from './stored-tokens.js';

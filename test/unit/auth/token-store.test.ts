@@ -81,7 +81,7 @@ test('an unreadable location is a config error naming the file', async () => {
   await writeFile(join(dir, 'o.json'), 'not a directory');
   await assert.rejects(
     blocked.update(() => ({ next: tokens(), result: undefined })),
-    (err: unknown) => IgsqlError.is(err) && /token lock|cannot be written/.test(err.message),
+    (err: unknown) => IgsqlError.is(err) && err.code === 'config' && /cannot be created \(ENOTDIR\); check OAuthSettingsLocation/.test(err.message),
   );
 });
 
