@@ -110,9 +110,15 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   }
 
   async function close(): Promise<void> {
-    await Promise.all(listeners.map((l) => new Promise<void>((resolve) => (l.listening ? l.close(() => resolve()) : resolve()))));
-    for (const socket of sockets) socket.destroy();
-    http.closeAllConnections();
+    const closed = Promise.all(listeners.map((l) => new Promise<void>((resolve) => (l.listening ? l.close(() => resolve()) : resolve()))));
+    // Let the last page reach the browser (end flushes it), then drop idle or preconnected sockets.
+    for (const socket of sockets) socket.end();
+    const grace = setTimeout(() => {
+      for (const socket of sockets) socket.destroy();
+    }, 1000);
+    grace.unref();
+    await closed;
+    clearTimeout(grace);
   }
 
   return {
