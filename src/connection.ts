@@ -7,6 +7,7 @@
  *   for await (const row of conn.stream('SELECT * FROM Comments')) ...
  *   await conn.close();
  */
+import type { AuthDeps } from './auth/index.js';
 import { resolveConnectionProperties, type ConnectionSettings } from './connection-string/index.js';
 import { IgsqlError } from './errors.js';
 import { createDispatcher, type IgsqlDispatcher } from './http/dispatcher.js';
@@ -19,7 +20,7 @@ import type { ViewApi } from './schema/view-api.js';
 import { execute, prepare, type Params } from './sql/engine.js';
 import { tokenProviderFor } from './connection/auth.js';
 import { buildCatalog } from './connection/catalog.js';
-import { networkOptions } from './connection/network.js';
+import { loggingOptions, networkOptions } from './connection/options.js';
 import { createQueryRunner, type QueryRunner } from './connection/query-runner.js';
 
 export interface ConnectOptions {
@@ -27,6 +28,8 @@ export interface ConnectOptions {
   readonly logSink?: LogSink;
   /** Replaces the token provider chosen from the properties (tests, custom token sources). */
   readonly tokenProvider?: TokenProvider;
+  /** The desktop OAuth flow's hooks: print the consent URL (CLI), open a browser or not. */
+  readonly oauthFlow?: AuthDeps['flow'];
   /**
    * Group per-row sub-requests (nested fields, `?ids=`, batch). Default true; false only exists so
    * the benchmark can show what grouping saves.
@@ -58,9 +61,9 @@ export class Connection {
   constructor(settings: ConnectionSettings, options: ConnectOptions) {
     const props = settings.values;
     this.settings = settings;
-    this.#logger = createLogger(props, options.logSink);
+    this.#logger = createLogger(loggingOptions(props), options.logSink);
     this.#dispatcher = createDispatcher(networkOptions(props), this.#logger);
-    const tokens = options.tokenProvider ?? tokenProviderFor(settings);
+    const tokens = options.tokenProvider ?? tokenProviderFor(settings, { dispatcher: this.#dispatcher, logger: this.#logger, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}) });
     this.#client = new GraphClient(props, { dispatcher: this.#dispatcher, tokenProvider: tokens, logger: this.#logger });
     this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true });
     this.catalog = buildCatalog(settings);

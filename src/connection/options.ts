@@ -1,5 +1,6 @@
 import type { ConnectionProperties } from '../connection-string/index.js';
 import type { NetworkOptions } from '../http/network-options.js';
+import type { LoggingOptions } from '../logging/logger.js';
 
 /** The network layer's options from the connection properties (same names, list values joined). */
 export function networkOptions(props: Readonly<ConnectionProperties>): NetworkOptions {
@@ -20,5 +21,16 @@ export function networkOptions(props: Readonly<ConnectionProperties>): NetworkOp
     SSLServerCert: props.SSLServerCert,
     Timeout: props.Timeout,
     MaxConcurrentRequests: props.MaxConcurrentRequests,
+  };
+}
+
+/** The logger's options from the connection properties. */
+export function loggingOptions(props: Readonly<ConnectionProperties>): LoggingOptions {
+  return {
+    Logfile: props.Logfile,
+    Verbosity: props.Verbosity,
+    LogModules: props.LogModules.join(';'),
+    MaxLogFileSize: props.MaxLogFileSize,
+    MaxLogFileCount: props.MaxLogFileCount,
   };
 }
