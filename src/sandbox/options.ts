@@ -29,6 +29,12 @@ export interface SandboxOptions {
   mediaReadCap?: number;
   /** `content_publishing_limit` quota_total (default 50). */
   publishingQuota?: number;
+  /**
+   * Followers an IG account needs for follower_count, online_followers and the demographic insights
+   * (default 100, as Meta); accounts below it get nothing for those metrics. Raise it (e.g. 5000)
+   * to make the demo's `lantern.studio` (3,210 followers) a small account.
+   */
+  insightsMinFollowers?: number;
 }
 
 export interface ResolvedOptions {
@@ -42,6 +48,7 @@ export interface ResolvedOptions {
   readonly clock: Clock;
   readonly mediaReadCap: number;
   readonly publishingQuota: number;
+  readonly insightsMinFollowers: number;
 }
 
 function usage(message: string): IgsqlError {
@@ -73,5 +80,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     size, media: options.media, comments: options.comments, latencyMs: options.latencyMs ?? 0,
     defaultVersion: version, clock: toClock(options.clock), mediaReadCap: cap,
     publishingQuota: nonNegativeInteger('publishingQuota', options.publishingQuota, 50),
+    insightsMinFollowers: nonNegativeInteger('insightsMinFollowers', options.insightsMinFollowers, 100),
   };
 }
