@@ -7,6 +7,7 @@ import { GraphApiError, IgsqlError } from '../../errors.js';
 import { toDate } from '../graph-columns.js';
 import type { Row, SqlValue } from '../types.js';
 import type { GraphNode, ViewContext } from '../view-api.js';
+import { refusedMetric } from './refused-metric.js';
 import { ACCOUNT_METRICS, accountMetric, MAX_WINDOW_SECONDS, type AccountMetric, type MetricType } from './account-metrics.js';
 
 export interface AccountInsightsRequest {
@@ -131,7 +132,7 @@ export async function fetchInsights(ctx: ViewContext, accountId: string, request
       return answerRows(answer, { ...request, metrics }, window, accountId);
     } catch (error) {
       if (!(error instanceof GraphApiError) || error.graphCode !== 100) throw error;
-      const refused = metrics.find((m) => error.message.includes(m));
+      const refused = refusedMetric(error.message, metrics);
       if (refused === undefined) throw error;
       ctx.api.warn(`account ${accountId}: the API refused metric ${refused} (${error.message})`, { metric: refused });
       metrics = metrics.filter((m) => m !== refused);

@@ -14,6 +14,7 @@ import { chunk, ordered } from '../fetch-helpers.js';
 import { BATCH_MAX, IDS_MAX, multiRead } from '../scan.js';
 import type { GraphNode, ViewContext } from '../view-api.js';
 import { servedFor, type MediaMetric, type MediaSurface } from './media-metrics.js';
+import { refusedMetric } from './refused-metric.js';
 
 export interface MediaHeader {
   readonly id: string;
@@ -83,7 +84,7 @@ async function perMedia(ctx: ViewContext, id: string, metrics: readonly string[]
       return;
     } catch (error) {
       if (!(error instanceof GraphApiError) || error.isTransient || error.graphCode === 190) throw error;
-      const refused = asked.find((m) => error.message.includes(m));
+      const refused = refusedMetric(error.message, asked);
       if (error.graphCode === 100 && refused !== undefined && asked.length > 1) {
         ctx.api.warn(`media ${id}: the API refused metric ${refused}; reading the others`, { metric: refused });
         asked = asked.filter((m) => m !== refused);

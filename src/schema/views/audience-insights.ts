@@ -3,6 +3,7 @@ import { defineView } from '../define-view.js';
 import { ordered } from '../fetch-helpers.js';
 import { col } from '../graph-columns.js';
 import { AUDIENCE_TYPES, DEMOGRAPHIC_METRICS, TIMEFRAMES } from '../insights/account-metrics.js';
+import { versionNumber } from '../insights/media-metrics.js';
 import { accountsInScope, echo, pushedValue, pushedValues } from '../pushed.js';
 import type { Row } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -11,7 +12,7 @@ const columns = [
   col('AccountId', 'String', 'The IG account (a pushed filter).'),
   col('Metric', 'String', 'follower_demographics (default) or engaged_audience_demographics (a pushed input).'),
   col('AudienceType', 'String', "age, city, country or gender; 'age,gender' (or CData's 'gender and age') for both (a pushed filter; all four when absent)."),
-  col('Timeframe', 'String', `The period the audience is measured over (a pushed input): ${TIMEFRAMES.join(', ')}; the API since v20 keeps this_month and this_week.`),
+  col('Timeframe', 'String', 'The period the audience is measured over (a pushed input): this_month or this_week (Graph API v20.0 removed last_14_days, last_30_days, last_90_days and prev_month).'),
   col('AudienceGroup', 'String', 'The group: an age range, a city, a country code or a gender (F, M, U).', { aliases: ['Group'] }),
   col('Value', 'Integer', 'Accounts in the group.', { aliases: ['TotalAudience'] }),
 ];
@@ -46,10 +47,17 @@ function inputs(ctx: ViewContext) {
   }
   const types = (pushedValues(ctx, 'AudienceType') ?? [...AUDIENCE_TYPES]).map(audienceType);
   const timeframe = pushedValue(ctx, 'Timeframe')?.toLowerCase();
-  if (timeframe !== undefined && !(TIMEFRAMES as readonly string[]).includes(timeframe)) {
-    throw new IgsqlError('sql-plan', `Timeframe '${timeframe}' is not valid; use one of ${TIMEFRAMES.join(', ')}.`);
+  const allowed = timeframesFor(ctx.api.version);
+  if (timeframe !== undefined && !allowed.includes(timeframe)) {
+    const retired = (TIMEFRAMES as readonly string[]).includes(timeframe) ? ` (Meta removed it in Graph API v20.0; this connection uses ${ctx.api.version})` : '';
+    throw new IgsqlError('sql-plan', `Timeframe '${timeframe}' is not valid${retired}; use ${allowed.join(' or ')}.`);
   }
   return { metric, types, timeframe: timeframe ?? (metric === 'engaged_audience_demographics' ? 'this_month' : undefined) };
+}
+
+/** v20.0 removed last_14_days, last_30_days, last_90_days and prev_month. */
+function timeframesFor(version: string): readonly string[] {
+  return versionNumber(version) >= 20 ? ['this_month', 'this_week'] : TIMEFRAMES;
 }
 
 function audienceType(value: string): string {
