@@ -11,9 +11,11 @@ import { defineIgMediaType } from './nodes/ig-media.js';
 import { defineIgUserType } from './nodes/ig-user.js';
 import { definePageType } from './nodes/page.js';
 import { defineUserTypes } from './nodes/user.js';
+import { installOAuth } from './oauth/install-oauth.js';
 import { installHashtagSearch } from './routes/hashtag-search.js';
 import { installMultiIdRoutes } from './routes/multi-ids.js';
 import { installReadRoutes } from './routes/read.js';
+import { installModeration, installPublishing } from './writes/install-writes.js';
 
 /** Sleeps `app.options.latencyMs` before each request (change it at run time with `sandbox.setLatency`). */
 export function installLatency(app: SandboxApp): void {
@@ -41,8 +43,11 @@ export function installCoreRoutes(app: SandboxApp): void {
 
 export const FEATURES: readonly Installer[] = [
   installLatency,
+  installOAuth,
   installNodeTypes,
   installCoreRoutes,
+  installPublishing,
+  installModeration,
   // stage 2: installFaults, installRateLimits, installOAuth, installInsights, installPublishing, installModeration, installBatch
 ];
 

@@ -7,6 +7,10 @@ import { IgsqlError } from '../errors.js';
 import { toClock, type Clock } from './clock.js';
 import { NEWEST_VERSION, OLDEST_VERSION, servingVersion } from './http/parse-request.js';
 import type { SandboxSize } from './data/world.js';
+import {
+  resolveOAuthOptions, resolvePublishingOptions, type OAuthOptions, type PublishingOptions,
+  type ResolvedOAuthOptions, type ResolvedPublishingOptions,
+} from './oauth/oauth-options.js';
 
 export interface SandboxOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -29,6 +33,10 @@ export interface SandboxOptions {
   mediaReadCap?: number;
   /** `content_publishing_limit` quota_total (default 50). */
   publishingQuota?: number;
+  /** OAuth dialog, code exchange and appsecret_proof knobs (oauth/oauth-options.ts). */
+  oauth?: OAuthOptions;
+  /** Content publishing knobs: video processing time, containers per day (oauth/oauth-options.ts). */
+  publishing?: PublishingOptions;
 }
 
 export interface ResolvedOptions {
@@ -42,6 +50,8 @@ export interface ResolvedOptions {
   readonly clock: Clock;
   readonly mediaReadCap: number;
   readonly publishingQuota: number;
+  readonly oauth: ResolvedOAuthOptions;
+  readonly publishing: ResolvedPublishingOptions;
 }
 
 function usage(message: string): IgsqlError {
@@ -73,5 +83,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     size, media: options.media, comments: options.comments, latencyMs: options.latencyMs ?? 0,
     defaultVersion: version, clock: toClock(options.clock), mediaReadCap: cap,
     publishingQuota: nonNegativeInteger('publishingQuota', options.publishingQuota, 50),
+    oauth: resolveOAuthOptions(options.oauth), publishing: resolvePublishingOptions(options.publishing),
   };
 }

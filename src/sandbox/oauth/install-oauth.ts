@@ -1,0 +1,19 @@
+/**
+ * The OAuth feature: the consent dialog, the token endpoint, debug_token, permission revocation and
+ * the appsecret_proof middleware, over the token registry and the sandbox clock. Registered in
+ * features.ts before the core routes so its literal, token-less routes are matched first.
+ */
+import type { SandboxApp } from '../context.js';
+import { installAccessToken } from './access-token.js';
+import { installAppSecretProof } from './appsecret-proof.js';
+import { installDebugToken } from './debug-token.js';
+import { installDialog } from './dialog.js';
+import { createOAuthState } from './oauth-state.js';
+
+export function installOAuth(app: SandboxApp): void {
+  createOAuthState(app);
+  installAppSecretProof(app);
+  installDialog(app);
+  installAccessToken(app);
+  installDebugToken(app);
+}
