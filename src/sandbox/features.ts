@@ -43,9 +43,9 @@ export function installCoreRoutes(app: SandboxApp): void {
 
 export const FEATURES: readonly Installer[] = [
   installLatency,
-  installOAuth,
   installNodeTypes,
   installCoreRoutes,
+  installOAuth,
   installPublishing,
   installModeration,
   // stage 2: installFaults, installRateLimits, installOAuth, installInsights, installPublishing, installModeration, installBatch

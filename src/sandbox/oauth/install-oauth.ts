@@ -1,7 +1,7 @@
 /**
  * The OAuth feature: the consent dialog, the token endpoint, debug_token, permission revocation and
  * the appsecret_proof middleware, over the token registry and the sandbox clock. Registered in
- * features.ts before the core routes so its literal, token-less routes are matched first.
+ * features.ts after the node types (it replaces the User `permissions` edge).
  */
 import type { SandboxApp } from '../context.js';
 import { installAccessToken } from './access-token.js';
@@ -9,6 +9,7 @@ import { installAppSecretProof } from './appsecret-proof.js';
 import { installDebugToken } from './debug-token.js';
 import { installDialog } from './dialog.js';
 import { createOAuthState } from './oauth-state.js';
+import { installPermissions } from './permissions.js';
 
 export function installOAuth(app: SandboxApp): void {
   createOAuthState(app);
@@ -16,4 +17,5 @@ export function installOAuth(app: SandboxApp): void {
   installDialog(app);
   installAccessToken(app);
   installDebugToken(app);
+  installPermissions(app);
 }
