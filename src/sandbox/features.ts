@@ -11,6 +11,7 @@ import { defineIgMediaType } from './nodes/ig-media.js';
 import { defineIgUserType } from './nodes/ig-user.js';
 import { definePageType } from './nodes/page.js';
 import { defineUserTypes } from './nodes/user.js';
+import { installInsights } from './insights/index.js';
 import { installOAuth } from './oauth/install-oauth.js';
 import { installHashtagSearch } from './routes/hashtag-search.js';
 import { installMultiIdRoutes } from './routes/multi-ids.js';
@@ -48,6 +49,7 @@ export const FEATURES: readonly Installer[] = [
   installOAuth,
   installPublishing,
   installModeration,
+  installInsights,
   // stage 2: installFaults, installRateLimits, installOAuth, installInsights, installPublishing, installModeration, installBatch
 ];
 

@@ -37,6 +37,12 @@ export interface SandboxOptions {
   oauth?: OAuthOptions;
   /** Content publishing knobs: video processing time, containers per day (oauth/oauth-options.ts). */
   publishing?: PublishingOptions;
+  /**
+   * Followers an IG account needs for follower_count, online_followers and the demographic insights
+   * (default 100, as Meta); accounts below it get nothing for those metrics. Raise it (e.g. 5000)
+   * to make the demo's `lantern.studio` (3,210 followers) a small account.
+   */
+  insightsMinFollowers?: number;
 }
 
 export interface ResolvedOptions {
@@ -52,6 +58,7 @@ export interface ResolvedOptions {
   readonly publishingQuota: number;
   readonly oauth: ResolvedOAuthOptions;
   readonly publishing: ResolvedPublishingOptions;
+  readonly insightsMinFollowers: number;
 }
 
 function usage(message: string): IgsqlError {
@@ -84,5 +91,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     defaultVersion: version, clock: toClock(options.clock), mediaReadCap: cap,
     publishingQuota: nonNegativeInteger('publishingQuota', options.publishingQuota, 50),
     oauth: resolveOAuthOptions(options.oauth), publishing: resolvePublishingOptions(options.publishing),
+    insightsMinFollowers: nonNegativeInteger('insightsMinFollowers', options.insightsMinFollowers, 100),
   };
 }
