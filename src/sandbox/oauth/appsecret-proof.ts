@@ -8,7 +8,8 @@
  * of the sandbox clock; otherwise 100 `Invalid appsecret_proof provided in the API argument`. When the
  * app requires it (`oauth.requireAppSecretProof`, or per app) and it is missing: 100 `API calls from
  * the server require an appsecret_proof argument`. Both are GraphMethodException, HTTP 400. The OAuth
- * endpoints themselves (dialog, /oauth/access_token) are exempt.
+ * endpoints themselves (dialog, /oauth/access_token) are exempt. A batch request's valid proof also
+ * covers its operations that run with the batch's token (they are handed the token, not the proof).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { RequestContext, SandboxApp } from '../context.js';
@@ -38,18 +39,33 @@ function sameHex(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function checkAppSecretProof(ctx: RequestContext): void {
-  if (EXEMPT_PATHS.has(ctx.path)) return;
+/**
+ * Tokens whose proof a batch request carried, while that batch runs: its operations that use the
+ * top-level token (handed down without the proof) count as proven, as on Meta, where the batch's
+ * appsecret_proof covers them. Operations with their own access_token need their own proof.
+ */
+function provenBatchTokens(app: SandboxApp): Map<string, number> {
+  let proven = app.state.get('appsecret-proven') as Map<string, number> | undefined;
+  if (proven === undefined) {
+    proven = new Map();
+    app.state.set('appsecret-proven', proven);
+  }
+  return proven;
+}
+
+/** Checks the request's proof; returns whether it carried a valid one. */
+export function checkAppSecretProof(ctx: RequestContext): boolean {
+  if (EXEMPT_PATHS.has(ctx.path)) return false;
   const token = ctx.token;
-  if (token === undefined || token === '') return;
+  if (token === undefined || token === '') return false;
   const record = ctx.app.tokens.lookup(token);
-  if (record === undefined || record.type === 'APP') return;
+  if (record === undefined || record.type === 'APP') return false;
   const oauthApp = oauthState(ctx.app).apps.get(record.appId);
-  if (oauthApp === undefined) return;
+  if (oauthApp === undefined) return false;
   const proof = ctx.params['appsecret_proof'];
   if (proof === undefined || proof === '') {
-    if (oauthApp.requireAppSecretProof) throw missingProof();
-    return;
+    if (oauthApp.requireAppSecretProof && !provenBatchTokens(ctx.app).has(token)) throw missingProof();
+    return false;
   }
   const timeText = ctx.params['appsecret_time'];
   let expected: string;
@@ -61,11 +77,22 @@ export function checkAppSecretProof(ctx: RequestContext): void {
     expected = appSecretProof(token, oauthApp.secret, time);
   }
   if (!sameHex(proof, expected)) throw invalidProof();
+  return true;
 }
 
 export function installAppSecretProof(app: SandboxApp): void {
   app.use(async (ctx, next) => {
-    checkAppSecretProof(ctx);
-    return next();
+    const proven = checkAppSecretProof(ctx);
+    if (!proven || ctx.params['batch'] === undefined) return next();
+    const batches = provenBatchTokens(app);
+    const token = ctx.token!;
+    batches.set(token, (batches.get(token) ?? 0) + 1);
+    try {
+      return await next();
+    } finally {
+      const left = (batches.get(token) ?? 1) - 1;
+      if (left === 0) batches.delete(token);
+      else batches.set(token, left);
+    }
   });
 }
