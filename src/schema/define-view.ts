@@ -30,6 +30,11 @@ export interface ColumnDefinition {
   readonly pseudo?: boolean;
   /** The Graph field(s) this column comes from, for docs and EXPLAIN (e.g. `like_count`). */
   readonly graphField?: string;
+  /**
+   * A foreign key: the column holds ids of another view's column (e.g. Comments.MediaId →
+   * Media.Id). Shown in sys_keycolumns; the catalog checks that the target exists.
+   */
+  readonly references?: { readonly view: string; readonly column: string };
 }
 
 /** Comparison operators a key column may accept. `in` receives an array of values. */
