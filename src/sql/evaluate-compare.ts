@@ -150,11 +150,11 @@ export function inValues(operand: Compiled, values: () => readonly SqlValue[], n
   let list: readonly SqlValue[] = [];
   return (row) => {
     const v = operand.fn(row);
-    if (v === null) return null;
     if (prepared === null) {
       list = values();
       prepared = domain === undefined ? undefined : keySet(list, domain);
     }
+    if (v === null) return list.length === 0 ? negated : null;
     if (prepared !== undefined) {
       if (prepared.keys.has(KEY_OF[domain!](v))) return !negated;
       return prepared.hasNull ? null : negated;

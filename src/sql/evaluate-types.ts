@@ -29,6 +29,8 @@ export interface SubqueryResult {
 export interface CompileEnv {
   readonly fnContext: FunctionContext;
   param(name: string | undefined, index: number): SqlValue;
+  /** A column of an enclosing query read by a correlated subquery: its current value. */
+  outer(key: string): (() => SqlValue) | undefined;
   /** The type of a subquery's column and the holder its result will be put in. */
   subquery(id: number): { readonly type: StaticType; readonly result: SubqueryResult };
 }

@@ -38,9 +38,13 @@ export function compileCondition(e: BExpr, layout: Layout, env: CompileEnv): (ro
 }
 
 const compilers: Compilers = {
-  Column: (e, layout) => {
+  Column: (e, layout, env) => {
     const slot = layout.slots.get(e.key);
-    if (slot === undefined) throw new IgsqlError('internal', `column ${e.name} (${e.key}) is not available here`);
+    if (slot === undefined) {
+      const outer = env.outer(e.key);
+      if (outer) return dynamic(outer, 'Any');
+      throw new IgsqlError('internal', `column ${e.name} (${e.key}) is not available here`);
+    }
     return dynamic((row) => row[slot]!, layout.types[slot] ?? 'Any');
   },
   Literal: (e) => ({ fn: () => e.value, type: e.type, constant: true }),

@@ -8,6 +8,7 @@ import type { Subquery } from './bound.js';
 import type { CompileEnv, SubqueryResult } from './evaluate-types.js';
 import type { FunctionContext } from './functions/index.js';
 import { aggregateOperator } from './operators/aggregate.js';
+import { applyOperator } from './operators/apply.js';
 import {
   countValue, distinctOperator, filterOperator, limitOperator, projectOperator, unionOperator, valuesOperator,
 } from './operators/basic.js';
@@ -42,11 +43,17 @@ export class Execution {
   readonly #built = new Map<number, { type: StaticType; result: SubqueryResult; run: () => Promise<void> }>();
   readonly #pending: (() => Promise<void>)[] = [];
   readonly #scans = new Map<ScanNode, ScanOperator>();
+  /** Values of the outer columns that correlated subqueries read, set by Apply operators. */
+  readonly #outer = new Map<string, SqlValue>();
 
   constructor(subqueries: readonly Subquery[], options: RunOptions) {
     this.#subqueries = new Map(subqueries.map((s) => [s.id, s]));
     const fnContext: FunctionContext = { now: options.now };
-    const compile: CompileEnv = { fnContext, param: options.param, subquery: (id) => this.#subquery(id) };
+    const outerKeys = new Set(subqueries.flatMap((s) => s.outerKeys));
+    const compile: CompileEnv = {
+      fnContext, param: options.param, subquery: (id) => this.#subquery(id),
+      outer: (key) => (outerKeys.has(key) ? () => this.#outer.get(key) ?? null : undefined),
+    };
     this.env = { api: options.api, signal: options.signal, maxRows: options.maxRows, compile };
   }
 
@@ -132,6 +139,7 @@ export class Execution {
       return limitOperator({ limit, offset }, input, this.env);
     },
     Union: (node) => unionOperator(node, this.build(node.left), this.build(node.right), this.env),
+    Apply: (node) => applyOperator(node, this.build(node.input), this.build(node.subquery.plan), this.#outer, this.env),
   };
 
   build(node: PlanNode): Operator {

@@ -121,6 +121,12 @@ export function explainRows(planned: PlannedQuery, subqueries: readonly Subquery
         visit(node.input, depth + 1);
         return;
       }
+      case 'Apply':
+        add('Apply', `runs the correlated subquery #${node.subquery.id} (${node.subquery.mode === 'in' ? 'IN' : node.mode}) once per distinct ${node.subquery.outerKeys.length} outer value(s): ${node.subquery.text}`, depth);
+        visit(node.input, depth + 1);
+        add(`Subquery #${node.subquery.id}`, `correlated on ${node.subquery.outerKeys.length} column(s)`, depth + 1);
+        visit(node.subquery.plan, depth + 2);
+        return;
       case 'Union':
         add(node.all ? 'Union all' : 'Union', '', depth);
         visit(node.left, depth + 1);
@@ -129,7 +135,7 @@ export function explainRows(planned: PlannedQuery, subqueries: readonly Subquery
     }
   };
   visit(planned.root, 0);
-  for (const s of subqueries) {
+  for (const s of subqueries.filter((q) => q.outerKeys.length === 0)) {
     add(`Subquery #${s.id}`, `${s.mode}: ${s.text} (runs once, before the query)`, 0);
     visit(s.plan, 1);
   }

@@ -247,6 +247,12 @@ function convertFunction(ctx: ConvertContext, node: LooseNode): Expr {
   const argsNode = nodeAt(node, 'args');
   const rawArgs = argsNode ? (textAt(argsNode, 'type') === 'expr_list' ? listAt(argsNode, 'value') : [argsNode]) : [];
   if (name === 'EXISTS') return { kind: 'Exists', query: subqueryOf(ctx, argsNode), negated: false };
+  if (name === '__IGSQL_P' && rawArgs.length === 1) return convertExpr(ctx, rawArgs[0]);
+  const distinctAggregate = /^__IGSQL_DISTINCT_(SUM|AVG|MIN|MAX|COUNT)$/.exec(name);
+  if (distinctAggregate) {
+    if (rawArgs.length !== 1) throw fail(ctx, node, `${distinctAggregate[1]}(DISTINCT ...) over several expressions`);
+    return { kind: 'Aggregate', fn: distinctAggregate[1] as AggregateFn, arg: convertExpr(ctx, rawArgs[0]), distinct: true };
+  }
   if (name.startsWith('__IGSQL_')) {
     throw syntaxError(ctx.sql, spanOf(ctx, node)?.start ?? 0, name.startsWith('__IGSQL_TOP') ? 'TOP belongs right after SELECT' : 'NULLS FIRST/LAST belongs after an ORDER BY item');
   }

@@ -143,6 +143,14 @@ export function rewriteForParser(sql: string, tokens: readonly Token[]): Rewritt
           }
         }
       });
+    } else if (upper === 'NOT' && tokens[i + 1]?.text === '(') {
+      // keeps NOT's low precedence: NOT (a) = 1 is NOT ((a) = 1), not a call of a function NOT
+      emit('NOT __igsql_p', t.start, t.end);
+    } else if (['SUM', 'AVG', 'MIN', 'MAX', 'COUNT'].includes(upper) && tokens[i + 1]?.text === '(' && (isWord(tokens[i + 2], 'DISTINCT') || isWord(tokens[i + 2], 'ALL'))) {
+      const distinct = isWord(tokens[i + 2], 'DISTINCT');
+      emit(distinct ? `__igsql_distinct_${upper.toLowerCase()}(` : `${t.text}(`, t.start, tokens[i + 2]!.end);
+      depth++;
+      i += 2;
     } else if (upper === 'NULLS' && (isWord(tokens[i + 1], 'FIRST') || isWord(tokens[i + 1], 'LAST'))) {
       const which = tokens[i + 1]!.text.toLowerCase();
       emit(`, __igsql_nulls_${which}()`, t.start, tokens[i + 1]!.end);

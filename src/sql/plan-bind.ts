@@ -50,6 +50,8 @@ export function containsAggregate(e: Expr): boolean {
 export class Binder {
   readonly #ctx: PlanContext;
   readonly #planSubquery: PlanSubquery;
+  /** Outer column keys read by the subqueries being planned, innermost last. */
+  readonly #outer: Set<string>[] = [];
 
   constructor(ctx: PlanContext, planSubquery: PlanSubquery) {
     this.#ctx = ctx;
@@ -70,9 +72,12 @@ export class Binder {
     switch (e.kind) {
       case 'ColumnRef': {
         const r = resolveColumn(this.#ctx, o.scope, e);
-        if (r.depth > 0) return this.#correlated(e);
         r.relation.used.add(r.index);
         const column = r.relation.columns[r.index]!;
+        if (r.depth > 0) {
+          // a correlated reference: every subquery between here and that scope depends on it
+          for (let i = 0; i < r.depth && i < this.#outer.length; i++) this.#outer[this.#outer.length - 1 - i]!.add(column.key);
+        }
         return { kind: 'Column', key: column.key, name: `${r.relation.alias}.${column.name}` };
       }
       case 'Literal':
@@ -118,13 +123,6 @@ export class Binder {
     }
   }
 
-  #correlated(e: Expr & { kind: 'ColumnRef' }): never {
-    throw this.#ctx.error(
-      `${printExpr(e)} refers to the enclosing query: correlated subqueries are not supported yet; rewrite with a JOIN`,
-      e.span,
-    );
-  }
-
   #call(e: Expr & { kind: 'FunctionCall' }, o: BindOptions, b: (x: Expr) => BExpr): BExpr {
     const fn = findFunction(e.name);
     if (!fn) {
@@ -156,11 +154,18 @@ export class Binder {
   }
 
   #subquery(query: Query, scope: Scope, mode: Subquery['mode']): Subquery {
-    const planned = this.#planSubquery(query, scope);
+    const outer = new Set<string>();
+    this.#outer.push(outer);
+    let planned: PlannedQuery;
+    try {
+      planned = this.#planSubquery(query, scope);
+    } finally {
+      this.#outer.pop();
+    }
     if (mode !== 'exists' && planned.output.length !== 1) {
       throw this.#ctx.error(`A subquery used as a value must return one column; this one returns ${planned.output.length}: (${printQuery(query)})`);
     }
-    const subquery: Subquery = { id: this.#ctx.nextId(), mode, plan: planned.root, outputKey: planned.output[0]!.key, text: printQuery(query) };
+    const subquery: Subquery = { id: this.#ctx.nextId(), mode, plan: planned.root, outerKeys: [...outer], outputKey: planned.output[0]!.key, text: printQuery(query) };
     this.#ctx.subqueries.push(subquery);
     return subquery;
   }

@@ -6,7 +6,7 @@
  */
 import { IgsqlError } from '../errors.js';
 import type { Expr, FromItem, Join, Query } from './ast.js';
-import { columnKeys, type BExpr } from './bound.js';
+import { referencedKeys, type BExpr } from './bound.js';
 import type { Binder } from './plan-bind.js';
 import { nullRejecting } from './plan-pushdown.js';
 import { derivedRelation, resolveColumn, viewRelation, type PlanContext, type Relation, type Scope } from './plan-scope.js';
@@ -88,7 +88,7 @@ export function prepareFrom(
   const conjuncts = (e: BExpr, origin: 'where' | 'on'): Conjunct[] =>
     splitAnd(e).map((expr) => ({
       expr, origin, applied: false, text: printBound(expr),
-      relations: new Set([...columnKeys(expr)].map((k) => relationOfKey.get(k)).filter((id): id is number => id !== undefined)),
+      relations: new Set([...referencedKeys(expr)].map((k) => relationOfKey.get(k)).filter((id): id is number => id !== undefined)),
     }));
 
   const whereConjuncts = where ? conjuncts(binder.bind(where, { scope, clause: 'WHERE' }), 'where') : [];

@@ -6,9 +6,10 @@
  * hash joins on their equalities, or nested loops.
  */
 import type { FromItem, Join } from './ast.js';
-import { columnKeys, type BExpr } from './bound.js';
+import { columnKeys, referencedKeys, type BExpr } from './bound.js';
 import type { AssignedConjunct, Conjunct, PreparedFrom } from './plan-from.js';
 import { relationsIn } from './plan-from.js';
+import { filterNode, hasCorrelated } from './plan-apply.js';
 import { analyzePush, checkRequiredKeys, type PushResult } from './plan-pushdown.js';
 import type { PlanContext, Relation } from './plan-scope.js';
 import type { PlanNode, PushTemplate, ScanNode } from './plan-types.js';
@@ -37,7 +38,8 @@ export function and(parts: readonly BExpr[]): BExpr | undefined {
 export function buildFrom(ctx: PlanContext, p: PreparedFrom): BuiltFrom {
   const relOfKey = new Map<string, number>();
   for (const r of p.scope.relations) for (const c of r.columns) relOfKey.set(c.key, r.id);
-  const relsOf = (e: BExpr): Set<number> => new Set([...columnKeys(e)].map((k) => relOfKey.get(k)!).filter((x) => x !== undefined));
+  const localKeys: ReadonlySet<string> = new Set(relOfKey.keys());
+  const relsOf = (e: BExpr): Set<number> => new Set([...referencedKeys(e)].map((k) => relOfKey.get(k)!).filter((x) => x !== undefined));
   const subset = (a: ReadonlySet<number>, b: ReadonlySet<number>): boolean => a.size > 0 && [...a].every((x) => b.has(x));
   const settled = new Set<Conjunct>();
   for (const entries of p.assigned.values()) for (const e of entries) if (e.preserved) settled.add(e.conjunct);
@@ -49,7 +51,7 @@ export function buildFrom(ctx: PlanContext, p: PreparedFrom): BuiltFrom {
       const results = new Map<AssignedConjunct, PushResult | undefined>();
       const pushes: PushTemplate[] = [];
       for (const entry of p.assigned.get(rel.id) ?? []) {
-        const result = rel.view ? analyzePush(entry.conjunct.expr, rel) : undefined;
+        const result = rel.view ? analyzePush(entry.conjunct.expr, rel, localKeys) : undefined;
         results.set(entry, result);
         if (result) pushes.push(...result.pushes);
       }
@@ -82,9 +84,14 @@ export function buildFrom(ctx: PlanContext, p: PreparedFrom): BuiltFrom {
     return { kind: 'Scan', id: rel.id, view, alias: rel.alias, columns, pushed: pushesOf(rel).pushes, layout: columns.map((c) => c.key) };
   };
 
-  const filtered = (node: PlanNode, parts: readonly BExpr[]): PlanNode => {
-    const predicate = and(parts);
-    return predicate ? { kind: 'Filter', input: node, predicate, layout: node.layout } : node;
+  const filtered = (node: PlanNode, parts: readonly BExpr[]): PlanNode => filterNode(ctx, node, parts, localKeys);
+  /** Join conditions cannot run correlated subqueries: inner joins check them after the join. */
+  const splitCorrelated = (type: string, conds: readonly BExpr[]): { plain: BExpr[]; after: BExpr[] } => {
+    const after = conds.filter(hasCorrelated);
+    if (after.length > 0 && type !== 'inner' && type !== 'cross') {
+      throw ctx.error(`A correlated subquery in the ON clause of a ${type.toUpperCase()} JOIN is not supported; move it to WHERE or into a derived table`);
+    }
+    return { plain: conds.filter((c) => !hasCorrelated(c)), after };
   };
 
   const leaf = (rel: Relation): PlanNode => {
@@ -115,11 +122,12 @@ export function buildFrom(ctx: PlanContext, p: PreparedFrom): BuiltFrom {
     checkRequiredKeys(ctx, rel, pushesOf(rel).pushes, lookup.rightColumn);
     lookup.conjunct.applied = true;
     const right = scanOf(rel);
-    const condition = and([...conds, ...filtersOf(rel).parts]);
-    return {
+    const { plain, after } = splitCorrelated(type, [...conds, ...filtersOf(rel).parts]);
+    const node: PlanNode = {
       kind: 'LookupJoin', type, left, right, rightColumn: lookup.rightColumn, rightKey: lookup.rightKey, leftKey: lookup.leftKey,
-      condition, batchSize: LOOKUP_BATCH, layout: [...left.layout, ...right.layout],
+      condition: and(plain), batchSize: LOOKUP_BATCH, layout: [...left.layout, ...right.layout],
     };
+    return filtered(node, after);
   };
 
   /** Hash join on the equalities between the two sides, nested loop otherwise. */
@@ -144,7 +152,8 @@ export function buildFrom(ctx: PlanContext, p: PreparedFrom): BuiltFrom {
       rest.push(e);
     }
     const kind = type === 'cross' && conds.length > 0 ? 'inner' : type;
-    return { kind: 'Join', type: kind, left, right, leftKeys, rightKeys, condition: and(rest), layout: [...left.layout, ...right.layout] };
+    const { plain, after } = splitCorrelated(kind, rest);
+    return filtered({ kind: 'Join', type: kind, left, right, leftKeys, rightKeys, condition: and(plain), layout: [...left.layout, ...right.layout] }, after);
   };
 
   const unconsumed = (j: Join): Conjunct[] => (p.on.get(j) ?? []).filter((c) => !c.applied && !settled.has(c));

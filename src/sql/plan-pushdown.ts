@@ -7,7 +7,7 @@
 import type { KeyColumn, PushOperator } from '../schema/define-view.js';
 import type { CompareOp } from './ast.js';
 import { printBound } from './bound-print.js';
-import { isConstant, type BExpr } from './bound.js';
+import { columnKeys, correlatedIn, type BExpr } from './bound.js';
 import type { PlanContext, Relation } from './plan-scope.js';
 import type { PushTemplate, PushValue } from './plan-types.js';
 
@@ -15,6 +15,17 @@ export interface PushResult {
   readonly pushes: readonly PushTemplate[];
   /** The pushes say everything the conjunct says (an exact view drops no row the conjunct keeps). */
   readonly exact: boolean;
+}
+
+/**
+ * A value known when the scan starts: no column of this query (a column of an enclosing query,
+ * in a correlated subquery, is fixed for each run) and no correlated subquery.
+ */
+function constantIn(localKeys: ReadonlySet<string>): (e: BExpr) => boolean {
+  return (e) => {
+    for (const k of columnKeys(e)) if (localKeys.has(k)) return false;
+    return correlatedIn(e).length === 0;
+  };
 }
 
 const FLIP: Readonly<Record<CompareOp, CompareOp>> = { '=': '=', '<>': '<>', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
@@ -39,8 +50,9 @@ function template(relation: Relation, index: number, column: string, op: PushOpe
   return { column, type, op, value, text };
 }
 
-/** The pushes a conjunct gives this relation's view, or undefined. */
-export function analyzePush(conjunct: BExpr, relation: Relation): PushResult | undefined {
+/** The pushes a conjunct gives this relation's view, or undefined. `local`: the query's column keys. */
+export function analyzePush(conjunct: BExpr, relation: Relation, local: ReadonlySet<string>): PushResult | undefined {
+  const isConstant = constantIn(local);
   const text = printBound(conjunct);
   switch (conjunct.kind) {
     case 'Compare': {
@@ -57,7 +69,7 @@ export function analyzePush(conjunct: BExpr, relation: Relation): PushResult | u
     }
     case 'InSubquery': {
       const k = keyFor(relation, conjunct.operand);
-      if (!k || conjunct.negated || !accepts(k.key, 'in')) return undefined;
+      if (!k || conjunct.negated || conjunct.subquery.outerKeys.length > 0 || !accepts(k.key, 'in')) return undefined;
       return { pushes: [template(relation, k.index, k.column, 'in', { kind: 'subquery', subquery: conjunct.subquery }, text)], exact: true };
     }
     case 'Between': {
@@ -80,14 +92,14 @@ export function analyzePush(conjunct: BExpr, relation: Relation): PushResult | u
       return { pushes: [template(relation, k.index, k.column, op, { kind: 'none' }, text)], exact: true };
     }
     case 'Or':
-      return orOfEqualities(conjunct, relation, text);
+      return orOfEqualities(conjunct, relation, text, isConstant);
     default:
       return undefined;
   }
 }
 
 /** `c = 'a' OR c = 'b' OR c IN ('c')` on one key column → `c IN ('a', 'b', 'c')`. */
-function orOfEqualities(conjunct: BExpr, relation: Relation, text: string): PushResult | undefined {
+function orOfEqualities(conjunct: BExpr, relation: Relation, text: string, isConstant: (e: BExpr) => boolean): PushResult | undefined {
   const values: BExpr[] = [];
   let column: { column: string; index: number; key: KeyColumn } | undefined;
   const visit = (e: BExpr): boolean => {

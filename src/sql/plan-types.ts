@@ -121,6 +121,18 @@ export interface LimitNode {
   readonly pushTo: ScanNode | undefined;
   readonly layout: readonly string[];
 }
+/** Runs a correlated subquery for each input row (cached by the outer values) and appends its result. */
+export interface ApplyNode {
+  readonly kind: 'Apply';
+  readonly input: PlanNode;
+  readonly subquery: Subquery;
+  /** scalar: its value; exists: [NOT] EXISTS; in: `operand [NOT] IN (subquery)` with SQL's NULL rules. */
+  readonly mode: 'scalar' | 'exists' | 'in';
+  readonly operand: BExpr | undefined;
+  readonly negated: boolean;
+  readonly key: string;
+  readonly layout: readonly string[];
+}
 export interface UnionNode {
   readonly kind: 'Union';
   readonly all: boolean;
@@ -142,7 +154,8 @@ export type PlanNode =
   | DistinctNode
   | SortNode
   | LimitNode
-  | UnionNode;
+  | UnionNode
+  | ApplyNode;
 
 export interface OutputColumn {
   readonly name: string;

@@ -10,7 +10,8 @@ import type { Expr, OrderItem, Query, Select, Union } from './ast.js';
 import { exprKey, type AggregateSpec, type BColumn, type BExpr } from './bound.js';
 import { Binder, containsAggregate, type AggregateBinding } from './plan-bind.js';
 import { prepareFrom, splitAnd } from './plan-from.js';
-import { and, buildFrom } from './plan-join.js';
+import { filterNode, hasCorrelated, withApplies } from './plan-apply.js';
+import { buildFrom } from './plan-join.js';
 import { PlanContext, starRelations, type Scope } from './plan-scope.js';
 import type { OutputColumn, PlanNode, PlannedQuery, ScanNode, SortKey } from './plan-types.js';
 import { printExpr } from './print.js';
@@ -64,6 +65,9 @@ class Planner {
       aggregate = { id, groups: map, aggregates: [] as AggregateSpec[] };
     }
     const items = this.#items(s, scope, aggregate);
+    if (aggregate && [...groups, ...aggregate.aggregates.flatMap((a) => (a.arg ? [a.arg] : []))].some(hasCorrelated)) {
+      throw ctx.error('Correlated subqueries inside GROUP BY expressions or aggregate arguments are not supported');
+    }
     const having = s.having && binder.bind(s.having, { scope, clause: 'HAVING', aggregate });
     const projectId = ctx.nextId();
     const hidden: BExpr[] = [];
@@ -72,17 +76,20 @@ class Planner {
     // operators, bottom-up (FROM is built now: every column the query reads is known)
     const built = prepared ? buildFrom(ctx, prepared) : undefined;
     let node: PlanNode = built?.node ?? { kind: 'Values', layout: [] };
+    const localKeys = new Set(scope.relations.flatMap((r) => r.columns.map((c) => c.key)));
+    const filter = (input: PlanNode, parts: readonly BExpr[]): PlanNode => filterNode(ctx, input, parts, localKeys);
     const residual = prepared ? prepared.where.filter((c) => !c.applied).map((c) => c.expr) : fromlessWhere;
-    const residualPredicate = and(residual);
-    if (residualPredicate) node = { kind: 'Filter', input: node, predicate: residualPredicate, layout: node.layout };
+    node = filter(node, residual);
     if (aggregate) {
       node = {
         kind: 'Aggregate', input: node, groups, aggregates: aggregate.aggregates,
         layout: [...groups.map((_, i) => `a${aggregate!.id}:g${i}`), ...aggregate.aggregates.map((a) => a.key)],
       };
-      if (having) node = { kind: 'Filter', input: node, predicate: having, layout: node.layout };
+      if (having) node = filter(node, [having]);
     }
-    const exprs = [...items.map((i) => i.expr), ...hidden];
+    const projected = withApplies(ctx, node, [...items.map((i) => i.expr), ...hidden], localKeys);
+    node = projected.node;
+    const exprs = projected.exprs;
     const layout = exprs.map((_, i) => `p${projectId}:${i}`);
     node = { kind: 'Project', input: node, exprs, names: [...items.map((i) => i.name), ...hidden.map((_, i) => `(order key ${i + 1})`)], layout };
     if (s.distinct) node = { kind: 'Distinct', input: node, width: items.length, layout };
