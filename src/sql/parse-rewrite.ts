@@ -104,7 +104,8 @@ export function rewriteForParser(sql: string, tokens: readonly Token[]): Rewritt
       }
     } else if (t.type === 'quoted') {
       if (t.value === '') throw syntaxError(sql, t.start, 'empty quoted identifier');
-      emit('`' + t.value!.replace(/`/g, '``') + '`', t.start, t.end);
+      if (t.value!.includes('`')) throw unsupported(sql, t.start, 'a ` inside a quoted identifier');
+      emit('`' + t.value! + '`', t.start, t.end);
     } else if (t.type === 'op') {
       if (t.text === '(') {
         depth++;
@@ -143,9 +144,9 @@ export function rewriteForParser(sql: string, tokens: readonly Token[]): Rewritt
           }
         }
       });
-    } else if (upper === 'NOT' && tokens[i + 1]?.text === '(') {
-      // keeps NOT's low precedence: NOT (a) = 1 is NOT ((a) = 1), not a call of a function NOT
-      emit('NOT __igsql_p', t.start, t.end);
+    } else if ((upper === 'NOT' || upper === 'CASE') && tokens[i + 1]?.text === '(') {
+      // NOT (a) = 1 is NOT ((a) = 1), not a call of a function NOT; the grammar rejects CASE (x) WHEN
+      emit(`${t.text} __igsql_p`, t.start, t.end);
     } else if (['SUM', 'AVG', 'MIN', 'MAX', 'COUNT'].includes(upper) && tokens[i + 1]?.text === '(' && (isWord(tokens[i + 2], 'DISTINCT') || isWord(tokens[i + 2], 'ALL'))) {
       const distinct = isWord(tokens[i + 2], 'DISTINCT');
       emit(distinct ? `__igsql_distinct_${upper.toLowerCase()}(` : `${t.text}(`, t.start, tokens[i + 2]!.end);

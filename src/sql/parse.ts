@@ -12,6 +12,7 @@ import { isWord, syntaxError, tokenize, type Token } from './lex.js';
 import { createConverter } from './parse-convert.js';
 import { isNode, numberLiteral } from './parse-convert-expr.js';
 import { rewriteForParser, unsupported } from './parse-rewrite.js';
+import { isReserved } from './print.js';
 
 const parser = new nodeSqlParser.Parser();
 
@@ -112,9 +113,12 @@ function translateParserError(
     return syntaxError(sql, sql.trimEnd().length, 'unexpected end of the statement');
   }
   const original = toOriginal(offset);
-  const token = tokens.find((t) => t.start <= original && original < t.end);
+  const index = tokens.findIndex((t) => t.start <= original && original < t.end);
+  const token = tokens[index];
   const found = token ? `"${token.text.length > 30 ? `${token.text.slice(0, 30)}…` : token.text}"` : 'this';
-  const reserved = token?.type === 'word' ? ` (if ${token.text} is a column or view name, quote it: [${token.text}])` : '';
+  const previous = tokens[index - 1];
+  const suspect = token?.type === 'word' ? token : previous?.type === 'word' && isReserved(previous.text) ? previous : undefined;
+  const reserved = suspect ? ` (if ${suspect.text} is a column or view name, quote it: [${suspect.text}])` : '';
   return syntaxError(sql, token?.start ?? original, `unexpected ${found}${reserved}`);
 }
 

@@ -17,6 +17,11 @@ const RESERVED = new Set(
     'REPLACE SCHEMA OPTION SIGNAL INTEGER DOUBLE BOOLEAN CHECK DEFAULT CONSTRAINT EXCEPT INTERSECT FOR FULLTEXT GROUPS LATERAL').split(' '),
 );
 
+/** True for words that must be quoted to be used as a name. */
+export function isReserved(word: string): boolean {
+  return RESERVED.has(word.toUpperCase());
+}
+
 export function quoteIdentifier(name: string): string {
   if (PLAIN_IDENTIFIER.test(name) && !RESERVED.has(name.toUpperCase()) && !name.toLowerCase().startsWith('__igsql')) return name;
   return `"${name.replace(/"/g, '""')}"`;

@@ -77,9 +77,12 @@ export function memoryView(table: MemoryTable, log: CallLog[] = [], pageSize = 2
       log.push(entry);
       let page: Row[] = [];
       const wanted = [...ctx.columns];
+      // input-only (pseudo) columns steer the call; they are not row filters, and the engine echoes them
+      const pseudo = new Set(table.columns.filter((c) => c.pseudo).map((c) => c.name.toLowerCase()));
+      const filters = ctx.predicates.filter((p) => !pseudo.has(p.column.toLowerCase()));
       for (const row of table.rows) {
         if (ctx.limit !== undefined && entry.rows >= ctx.limit) break;
-        if (!ctx.predicates.every((p) => matches(row, p))) continue;
+        if (!filters.every((p) => matches(row, p))) continue;
         const projected: Record<string, SqlValue> = {};
         for (const c of wanted) projected[c] = row[c] ?? null;
         page.push(projected);

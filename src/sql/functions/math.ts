@@ -92,7 +92,7 @@ export const MATH_FUNCTIONS: readonly SqlFunction[] = [
     },
   }),
   fn({
-    name: 'PI', category: 'math', minArgs: 0, maxArgs: 0, signature: 'PI()', description: 'π.', example: 'PI() → 3.141592653589793',
+    name: 'PI', category: 'math', minArgs: 0, maxArgs: 0, signature: 'PI()', description: 'The number π.', example: 'PI() → 3.141592653589793',
     returns: dbl, compile: () => () => Math.PI,
   }),
   extreme('GREATEST', [], (c) => c > 0, 'The largest argument; NULL if any argument is NULL (as SQLite\'s scalar MAX).', 'GREATEST(1, 5, 3) → 5'),
