@@ -10,6 +10,7 @@ import type { Expr, OrderItem, Query, Select, Union } from './ast.js';
 import { exprKey, type AggregateSpec, type BColumn, type BExpr } from './bound.js';
 import { Binder, containsAggregate, type AggregateBinding } from './plan-bind.js';
 import { prepareFrom, splitAnd } from './plan-from.js';
+import { substituteAliases } from './plan-alias.js';
 import { filterNode, hasCorrelated, withApplies } from './plan-apply.js';
 import { buildFrom } from './plan-join.js';
 import { PlanContext, starRelations, type Scope } from './plan-scope.js';
@@ -68,10 +69,10 @@ class Planner {
     if (aggregate && [...groups, ...aggregate.aggregates.flatMap((a) => (a.arg ? [a.arg] : []))].some(hasCorrelated)) {
       throw ctx.error('Correlated subqueries inside GROUP BY expressions or aggregate arguments are not supported');
     }
-    const having = s.having && binder.bind(s.having, { scope, clause: 'HAVING', aggregate });
+    const having = s.having && binder.bind(substituteAliases(s.having, s, scope), { scope, clause: 'HAVING', aggregate });
     const projectId = ctx.nextId();
     const hidden: BExpr[] = [];
-    const sortKeys: SortKey[] = s.orderBy.map((o) => this.#orderKey(o, items, hidden, scope, aggregate, projectId, s.distinct));
+    const sortKeys: SortKey[] = s.orderBy.map((o) => this.#orderKey(o, s, items, hidden, scope, aggregate, projectId));
 
     // operators, bottom-up (FROM is built now: every column the query reads is known)
     const built = prepared ? buildFrom(ctx, prepared) : undefined;
@@ -162,7 +163,8 @@ class Planner {
     return items;
   }
 
-  #orderKey(o: OrderItem, items: readonly Item[], hidden: BExpr[], scope: Scope, aggregate: AggregateBinding | undefined, projectId: number, distinct: boolean): SortKey {
+  #orderKey(o: OrderItem, select: Select, items: readonly Item[], hidden: BExpr[], scope: Scope, aggregate: AggregateBinding | undefined, projectId: number): SortKey {
+    const distinct = select.distinct;
     const key = (index: number): BExpr => ({ kind: 'Column', key: `p${projectId}:${index}`, name: items[index]?.name ?? `(order key)` });
     const make = (expr: BExpr, text: string): SortKey => ({
       expr, desc: o.direction === 'desc', nullsFirst: o.nulls === undefined ? o.direction === 'asc' : o.nulls === 'first', text,
@@ -177,7 +179,7 @@ class Planner {
       const index = items.findIndex((i) => i.alias !== undefined && i.alias.toLowerCase() === e.column.toLowerCase());
       if (index !== -1) return make(key(index), items[index]!.name);
     }
-    const bound = this.#binder.bind(e, { scope, clause: 'ORDER BY', aggregate });
+    const bound = this.#binder.bind(substituteAliases(e, select, scope), { scope, clause: 'ORDER BY', aggregate });
     const match = items.findIndex((i) => exprKey(i.expr) === exprKey(bound));
     if (match !== -1) return make(key(match), items[match]!.name);
     if (distinct) throw this.#ctx.error(`With SELECT DISTINCT, ORDER BY terms must be in the select list: ${printExpr(e)}`);
