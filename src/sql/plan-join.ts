@@ -223,8 +223,14 @@ export function buildFrom(ctx: PlanContext, p: PreparedFrom): BuiltFrom {
         return false;
       }
     };
-    const lookupTarget = (info: (typeof infos)[number]): boolean =>
-      info.rel !== undefined && findLookup(info.rel, conds, new Set([...allRels].filter((r) => !info.rels.has(r)))) !== undefined;
+    // a "child" (looked up by a column that is not its own key, e.g. Comments by MediaId) starts last:
+    // reading the parent first (Media) and looking the children up by its ids is the cheap order
+    const lookupTarget = (info: (typeof infos)[number]): boolean => {
+      if (info.rel === undefined) return false;
+      const lookup = findLookup(info.rel, conds, new Set([...allRels].filter((r) => !info.rels.has(r))));
+      if (lookup === undefined) return false;
+      return info.rel.view!.columns.find((c) => c.name === lookup.rightColumn)?.key !== true;
+    };
     const start = infos.find((i) => standalone(i) && !lookupTarget(i)) ?? infos.find(standalone) ?? infos[0]!;
     let current = build(start.item, false);
     const remaining = infos.filter((i) => i !== start);

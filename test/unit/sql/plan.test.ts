@@ -93,6 +93,20 @@ test('join keys feed the inner view: Comments JOIN Media reads Media first, then
   }
 });
 
+test('a parent view is read first and its children looked up, whichever way the join is written', async () => {
+  const log: CallLog[] = [];
+  const { memoryView } = await import('../../conformance/memory-view.js');
+  const { Catalog } = await import('../../../src/schema/catalog.js');
+  const parents = memoryView({ name: 'P', columns: [{ name: 'Id', type: 'String', key: true }], keyColumns: [{ column: 'Id', operators: ['=', 'in'], require: 'optional' }], rows: [{ Id: 'p1' }, { Id: 'p2' }] }, log);
+  const children = memoryView({ name: 'C', columns: [{ name: 'Id', type: 'String', key: true }, { name: 'PId', type: 'String' }], keyColumns: [{ column: 'PId', operators: ['=', 'in'], require: 'optional' }], rows: [{ Id: 'c1', PId: 'p1' }] }, log);
+  const both = new Catalog({ views: [parents, children] });
+  for (const sql of ['SELECT c.Id FROM C c JOIN P p ON c.PId = p.Id', 'SELECT c.Id FROM P p JOIN C c ON c.PId = p.Id']) {
+    log.length = 0;
+    await run(both, sql);
+    assert.deepEqual(summary(log), [{ view: 'P', predicates: [], limit: undefined }, { view: 'C', predicates: ['PId in ["p1","p2"]'], limit: undefined }], sql);
+  }
+});
+
 test('a view that takes IN gets the join keys in batches of 100', async () => {
   const { log, rows } = await calls('SELECT m.Id, i.Reach FROM Media m LEFT JOIN MediaInsights i ON i.MediaId = m.Id');
   assert.deepEqual(log.map((l) => l.view), ['Media', 'MediaInsights']);
