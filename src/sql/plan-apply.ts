@@ -12,19 +12,26 @@ import type { PlanNode } from './plan-types.js';
  * where they are still in the rows (not after GROUP BY); columns of queries further out are
  * read from the enclosing Apply.
  */
-export function withApplies(ctx: PlanContext, node: PlanNode, exprs: readonly BExpr[], localKeys: ReadonlySet<string>): { node: PlanNode; exprs: BExpr[] } {
+export function withApplies(
+  ctx: PlanContext,
+  node: PlanNode,
+  exprs: readonly BExpr[],
+  localKeys: ReadonlySet<string>,
+  grouped: ReadonlyMap<string, string> = new Map(),
+): { node: PlanNode; exprs: BExpr[] } {
   let current = node;
   const out = [...exprs];
   for (let i = 0; i < out.length; i++) {
     for (const found of correlatedIn(out[i]!)) {
-      const missing = found.subquery.outerKeys.find((k) => localKeys.has(k) && !current.layout.includes(k));
+      const sources = found.subquery.outerKeys.map((k) => (current.layout.includes(k) ? k : grouped.get(k) ?? k));
+      const missing = sources.find((k) => localKeys.has(k) && !current.layout.includes(k));
       if (missing !== undefined) {
-        throw ctx.error(`The correlated subquery (${found.subquery.text}) reads a column that is not available here (after GROUP BY only grouped columns and aggregates are); move the condition to WHERE`);
+        throw ctx.error(`The correlated subquery (${found.subquery.text}) reads a column that is not available here (after GROUP BY only grouped columns and aggregates are)`);
       }
       const key = `q${ctx.nextId()}`;
       current = {
         kind: 'Apply', input: current, subquery: found.subquery, mode: found.kind === 'InSubquery' ? 'in' : found.mode,
-        operand: found.kind === 'InSubquery' ? found.operand : undefined, negated: found.negated, key, layout: [...current.layout, key],
+        operand: found.kind === 'InSubquery' ? found.operand : undefined, negated: found.negated, sources, key, layout: [...current.layout, key],
       };
       out[i] = replaceExpr(out[i]!, found, { kind: 'Column', key, name: `(${found.subquery.text})` });
     }
@@ -33,14 +40,14 @@ export function withApplies(ctx: PlanContext, node: PlanNode, exprs: readonly BE
 }
 
 /** A Filter for `parts`: plain conditions first, then the correlated ones (on fewer rows). */
-export function filterNode(ctx: PlanContext, node: PlanNode, parts: readonly BExpr[], localKeys: ReadonlySet<string>): PlanNode {
+export function filterNode(ctx: PlanContext, node: PlanNode, parts: readonly BExpr[], localKeys: ReadonlySet<string>, grouped?: ReadonlyMap<string, string>): PlanNode {
   const and = (xs: readonly BExpr[]): BExpr | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => ({ kind: 'And', left: a, right: b })));
   let current = node;
   const plain = and(parts.filter((p) => !hasCorrelated(p)));
   if (plain) current = { kind: 'Filter', input: current, predicate: plain, layout: current.layout };
   const correlated = parts.filter(hasCorrelated);
   if (correlated.length > 0) {
-    const applied = withApplies(ctx, current, correlated, localKeys);
+    const applied = withApplies(ctx, current, correlated, localKeys, grouped);
     current = { kind: 'Filter', input: applied.node, predicate: and(applied.exprs)!, layout: applied.node.layout };
   }
   return current;

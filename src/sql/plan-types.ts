@@ -130,6 +130,8 @@ export interface ApplyNode {
   readonly mode: 'scalar' | 'exists' | 'in';
   readonly operand: BExpr | undefined;
   readonly negated: boolean;
+  /** For each of the subquery's outer keys, the input column that holds its value (a grouped column after GROUP BY). */
+  readonly sources: readonly string[];
   readonly key: string;
   readonly layout: readonly string[];
 }

@@ -86,9 +86,12 @@ class Planner {
         kind: 'Aggregate', input: node, groups, aggregates: aggregate.aggregates,
         layout: [...groups.map((_, i) => `a${aggregate!.id}:g${i}`), ...aggregate.aggregates.map((a) => a.key)],
       };
-      if (having) node = filter(node, [having]);
     }
-    const projected = withApplies(ctx, node, [...items.map((i) => i.expr), ...hidden], localKeys);
+    // after GROUP BY, a correlated subquery reads a grouped column from the group's value
+    const grouped = new Map<string, string>();
+    if (aggregate) groups.forEach((g, i) => g.kind === 'Column' && !grouped.has(g.key) && grouped.set(g.key, `a${aggregate!.id}:g${i}`));
+    if (having) node = filterNode(ctx, node, [having], localKeys, grouped);
+    const projected = withApplies(ctx, node, [...items.map((i) => i.expr), ...hidden], localKeys, grouped);
     node = projected.node;
     const exprs = projected.exprs;
     const layout = exprs.map((_, i) => `p${projectId}:${i}`);

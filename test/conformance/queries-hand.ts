@@ -284,6 +284,8 @@ export const HAND_WRITTEN: Readonly<Record<string, readonly ConformanceCase[]>> 
     c('SELECT m.Id FROM Media m WHERE \'ana\' IN (SELECT c.Username FROM Comments c WHERE c.MediaId = m.Id)'),
     c('SELECT m.Id FROM Media m WHERE m.LikeCount NOT IN (SELECT c.LikeCount FROM Comments c WHERE c.MediaId = m.Id)'),
     o('SELECT m.Id FROM Media m ORDER BY (SELECT COUNT(*) FROM Comments c WHERE c.MediaId = m.Id) DESC, m.Id LIMIT 10'),
+    c('SELECT m.MediaType, COUNT(*), (SELECT COUNT(*) FROM Media x WHERE x.MediaType = m.MediaType AND x.LikeCount > 100) FROM Media m GROUP BY m.MediaType'),
+    c('SELECT m.AccountId FROM Media m GROUP BY m.AccountId HAVING COUNT(*) > (SELECT COUNT(*) FROM Comments c WHERE c.Username = \'ana\' AND c.LikeCount < 3) - 20 + 0 * (SELECT COUNT(*) FROM Account a WHERE a.Id = m.AccountId)'),
     c('SELECT a.Id FROM Account a WHERE EXISTS (SELECT 1 FROM Media m WHERE m.AccountId = a.Id AND EXISTS (SELECT 1 FROM Comments c WHERE c.MediaId = m.Id AND c.Username = \'zed\'))'),
   ],
   unions: [

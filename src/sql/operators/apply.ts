@@ -27,7 +27,7 @@ export function inList(v: SqlValue, list: readonly SqlValue[], negated: boolean)
 export function applyOperator(node: ApplyNode, input: Operator, subquery: Operator, outer: Map<string, SqlValue>, env: RunEnv): Operator {
   const outputSlot = subquery.layout.slots.get(node.subquery.outputKey)!;
   const keys = node.subquery.outerKeys;
-  const slots = keys.map((k) => input.layout.slots.get(k));
+  const slots = node.sources.map((k) => input.layout.slots.get(k));
   const operand = node.operand && compile(node.operand, input.layout, env.compile).fn;
   const type = node.mode === 'scalar' ? subquery.layout.types[outputSlot] ?? 'Any' : 'Boolean';
   const layout = layoutOf(node.layout, [...input.layout.types, type]);
