@@ -6,7 +6,8 @@
  */
 import { IgsqlError } from '../errors.js';
 import type { SqlValue } from '../schema/types.js';
-import { children, type BExpr } from './bound.js';
+import type { BExpr } from './bound.js';
+import { children } from './bound-walk.js';
 import { compileArithmetic, compileCast, compileUnary } from './evaluate-arith.js';
 import { compileCompare, compileLike, inExpressions, inValues } from './evaluate-compare.js';
 import type { Compiled, CompileEnv, Evaluator, Layout } from './evaluate-types.js';

@@ -3,8 +3,8 @@
  * small `LooseNode` accessors below and stop in the parse-*.ts files.
  */
 import { IgsqlError } from '../errors.js';
-import { AGGREGATE_FNS, type AggregateFn, type CompareOp, type Expr, type Query, type Span } from './ast.js';
-import { syntaxError } from './lex.js';
+import type { CompareOp, Expr, Query, Span } from './ast.js';
+import { convertAggregate, convertCase, convertFunction } from './parse-convert-call.js';
 import { TYPE_OF_MYSQL, unsupported, type Rewritten } from './parse-rewrite.js';
 
 export type LooseNode = { readonly [key: string]: unknown };
@@ -46,7 +46,7 @@ export function spanOf(ctx: ConvertContext, node: LooseNode): Span | undefined {
   return { start: s, end: Math.max(ctx.rw.toOriginalEnd(endOffset), s) };
 }
 
-function fail(ctx: ConvertContext, node: LooseNode, construct: string): IgsqlError {
+export function fail(ctx: ConvertContext, node: LooseNode, construct: string): IgsqlError {
   const span = spanOf(ctx, node);
   return unsupported(ctx.sql, span?.start ?? 0, construct);
 }
@@ -79,8 +79,6 @@ export function identifier(value: unknown): string | undefined {
 
 const COMPARE_OPS: Readonly<Record<string, CompareOp>> = { '=': '=', '!=': '<>', '<>': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 const ARITH_OPS: Readonly<Record<string, '+' | '-' | '*' | '/' | '%' | '||'>> = { '+': '+', '-': '-', '*': '*', '/': '/', '%': '%', '^': '||' };
-/** Functions whose first argument is a date part written as a bare word (`DATEADD(day, 1, x)`). */
-const DATE_PART_FUNCTIONS = new Set(['DATEADD', 'DATEDIFF', 'DATEPART', 'DATENAME', 'DATE_TRUNC', 'DATETRUNC']);
 
 export function convertExpr(ctx: ConvertContext, node: unknown): Expr {
   if (!isNode(node)) throw new IgsqlError('internal', `unexpected parser output ${JSON.stringify(node)}`);
@@ -178,7 +176,7 @@ function convertUnary(ctx: ConvertContext, node: LooseNode): Expr {
   throw fail(ctx, node, `the unary operator ${op}`);
 }
 
-function subqueryOf(ctx: ConvertContext, node: unknown): Query {
+export function subqueryOf(ctx: ConvertContext, node: unknown): Query {
   if (isNode(node) && isNode(node['ast'])) return ctx.convertQuery(node['ast']);
   if (isNode(node) && textAt(node, 'type') === 'expr_list') {
     const first = listAt(node, 'value')[0];
@@ -232,70 +230,4 @@ function convertBinary(ctx: ConvertContext, node: LooseNode): Expr {
     throw fail(ctx, node, `${op} with anything but NULL (write x = TRUE or x IS NULL)`);
   }
   throw fail(ctx, node, `the operator ${op}`);
-}
-
-function functionName(node: LooseNode): string {
-  const name = node['name'];
-  if (typeof name === 'string') return name.toUpperCase();
-  const parts = isNode(name) ? listAt(name, 'name') : [];
-  return parts.map((p) => identifier(p) ?? '').join('.').toUpperCase();
-}
-
-function convertFunction(ctx: ConvertContext, node: LooseNode): Expr {
-  const name = functionName(node);
-  if (node['over'] !== null && node['over'] !== undefined) throw fail(ctx, node, 'window functions (OVER)');
-  const argsNode = nodeAt(node, 'args');
-  const rawArgs = argsNode ? (textAt(argsNode, 'type') === 'expr_list' ? listAt(argsNode, 'value') : [argsNode]) : [];
-  if (name === 'EXISTS') return { kind: 'Exists', query: subqueryOf(ctx, argsNode), negated: false };
-  if (name === '__IGSQL_P' && rawArgs.length === 1) return convertExpr(ctx, rawArgs[0]);
-  const distinctAggregate = /^__IGSQL_DISTINCT_(SUM|AVG|MIN|MAX|COUNT)$/.exec(name);
-  if (distinctAggregate) {
-    if (rawArgs.length !== 1) throw fail(ctx, node, `${distinctAggregate[1]}(DISTINCT ...) over several expressions`);
-    return { kind: 'Aggregate', fn: distinctAggregate[1] as AggregateFn, arg: convertExpr(ctx, rawArgs[0]), distinct: true };
-  }
-  if (name.startsWith('__IGSQL_')) {
-    throw syntaxError(ctx.sql, spanOf(ctx, node)?.start ?? 0, name.startsWith('__IGSQL_TOP') ? 'TOP belongs right after SELECT' : 'NULLS FIRST/LAST belongs after an ORDER BY item');
-  }
-  const args = rawArgs.map((arg, i) => {
-    if (i === 0 && DATE_PART_FUNCTIONS.has(name) && isNode(arg) && textAt(arg, 'type') === 'column_ref' && arg['table'] === null) {
-      return { kind: 'Literal', value: identifier(arg['column']) ?? '', type: 'String' } as const;
-    }
-    return convertExpr(ctx, arg);
-  });
-  if ((AGGREGATE_FNS as readonly string[]).includes(name)) {
-    if (args.length !== 1) throw fail(ctx, node, `${name} with ${args.length} arguments`);
-    return { kind: 'Aggregate', fn: name as AggregateFn, arg: args[0], distinct: false };
-  }
-  return { kind: 'FunctionCall', name, args, span: spanOf(ctx, node) };
-}
-
-function convertAggregate(ctx: ConvertContext, node: LooseNode): Expr {
-  const name = String(node['name']).toUpperCase();
-  if (node['over'] !== null && node['over'] !== undefined) throw fail(ctx, node, 'window functions (OVER)');
-  if (!(AGGREGATE_FNS as readonly string[]).includes(name)) {
-    throw fail(ctx, node, `the aggregate ${name}; supported: ${AGGREGATE_FNS.join(', ')}`);
-  }
-  const fn = name as AggregateFn;
-  const args = nodeAt(node, 'args') ?? {};
-  const distinct = textAt(args, 'distinct')?.toUpperCase() === 'DISTINCT';
-  if (listAt(args, 'orderby').length > 0) throw fail(ctx, node, `ORDER BY inside ${fn}`);
-  const inner = nodeAt(args, 'expr');
-  if (!inner || textAt(inner, 'type') === 'star') {
-    if (fn !== 'COUNT' || distinct) throw fail(ctx, node, `${fn}(*)`);
-    return { kind: 'Aggregate', fn, arg: undefined, distinct: false };
-  }
-  if (textAt(inner, 'type') === 'expr_list') throw fail(ctx, node, `${fn} over several expressions`);
-  return { kind: 'Aggregate', fn, arg: convertExpr(ctx, inner), distinct };
-}
-
-function convertCase(ctx: ConvertContext, node: LooseNode): Expr {
-  const operand = node['expr'] === null || node['expr'] === undefined ? undefined : convertExpr(ctx, node['expr']);
-  const whens: { when: Expr; then: Expr }[] = [];
-  let otherwise: Expr | undefined;
-  for (const arm of listAt(node, 'args')) {
-    if (!isNode(arm)) continue;
-    if (textAt(arm, 'type') === 'when') whens.push({ when: convertExpr(ctx, arm['cond']), then: convertExpr(ctx, arm['result']) });
-    else otherwise = convertExpr(ctx, arm['result']);
-  }
-  return { kind: 'Case', operand, whens, else: otherwise };
 }

@@ -3,7 +3,8 @@
  * wrapped in an Apply node that runs the subquery per row (with the outer values bound) and
  * appends the result as a column; the expression then reads that column.
  */
-import { correlatedIn, replaceExpr, type BExpr } from './bound.js';
+import type { BExpr } from './bound.js';
+import { correlatedIn, replaceExpr } from './bound-walk.js';
 import type { PlanContext } from './plan-scope.js';
 import type { PlanNode } from './plan-types.js';
 

@@ -5,7 +5,8 @@
  */
 import { closest } from '../errors.js';
 import type { Expr, Query } from './ast.js';
-import { exprKey, isConstant, type AggregateSpec, type BColumn, type BExpr, type Subquery } from './bound.js';
+import type { AggregateSpec, BColumn, BExpr, Subquery } from './bound.js';
+import { exprKey, isConstant } from './bound-walk.js';
 import { findFunction, functionNames } from './functions/index.js';
 import { resolveColumn, type PlanContext, type Scope } from './plan-scope.js';
 import type { PlannedQuery } from './plan-types.js';

@@ -6,7 +6,8 @@
  */
 import { IgsqlError } from '../errors.js';
 import type { Expr, FromItem, Join, Query } from './ast.js';
-import { referencedKeys, type BExpr } from './bound.js';
+import type { BExpr } from './bound.js';
+import { referencedKeys } from './bound-walk.js';
 import type { Binder } from './plan-bind.js';
 import { nullRejecting } from './plan-pushdown.js';
 import { derivedRelation, resolveColumn, viewRelation, type PlanContext, type Relation, type Scope } from './plan-scope.js';

@@ -6,7 +6,8 @@
  * hash joins on their equalities, or nested loops.
  */
 import type { FromItem, Join } from './ast.js';
-import { columnKeys, referencedKeys, type BExpr } from './bound.js';
+import type { BExpr } from './bound.js';
+import { columnKeys, referencedKeys } from './bound-walk.js';
 import type { AssignedConjunct, Conjunct, PreparedFrom } from './plan-from.js';
 import { relationsIn } from './plan-from.js';
 import { filterNode, hasCorrelated } from './plan-apply.js';

@@ -7,7 +7,8 @@
 import type { KeyColumn, PushOperator } from '../schema/define-view.js';
 import type { CompareOp } from './ast.js';
 import { printBound } from './bound-print.js';
-import { columnKeys, correlatedIn, type BExpr } from './bound.js';
+import type { BExpr } from './bound.js';
+import { columnKeys, correlatedIn } from './bound-walk.js';
 import type { PlanContext, Relation } from './plan-scope.js';
 import type { PushTemplate, PushValue } from './plan-types.js';
 

@@ -7,7 +7,8 @@
  */
 import type { Catalog } from '../schema/catalog.js';
 import type { Expr, OrderItem, Query, Select, Union } from './ast.js';
-import { exprKey, type AggregateSpec, type BColumn, type BExpr } from './bound.js';
+import type { AggregateSpec, BColumn, BExpr } from './bound.js';
+import { exprKey } from './bound-walk.js';
 import { Binder, containsAggregate, type AggregateBinding } from './plan-bind.js';
 import { prepareFrom, splitAnd } from './plan-from.js';
 import { substituteAliases } from './plan-alias.js';
