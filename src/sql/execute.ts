@@ -5,6 +5,7 @@
 import { IgsqlError } from '../errors.js';
 import type { SqlValue } from '../schema/types.js';
 import type { Subquery } from './bound.js';
+import { compileCondition } from './evaluate.js';
 import type { CompileEnv, SubqueryResult } from './evaluate-types.js';
 import type { FunctionContext } from './functions/index.js';
 import { aggregateOperator } from './operators/aggregate.js';
@@ -116,7 +117,16 @@ export class Execution {
       return op;
     },
     Values: () => valuesOperator(),
-    Filter: (node) => filterOperator(node, this.build(node.input), this.env),
+    Filter: (node) => {
+      const input = this.build(node.input);
+      if (node.input.kind === 'Scan') {
+        // fused: the scan tests each row before copying it out of the page
+        const scan = input as ScanOperator;
+        scan.test = compileCondition(node.predicate, scan.layout, this.env.compile);
+        return scan;
+      }
+      return filterOperator(node, input, this.env);
+    },
     Project: (node) => projectOperator(node, this.build(node.input), this.env),
     Join: (node) => joinOperator(node, this.build(node.left), this.build(node.right), this.env),
     LookupJoin: (node) => {

@@ -10,6 +10,8 @@ import { resolvePushes } from './push-values.js';
 export interface ScanOperator extends Operator {
   /** The most rows anyone above will read (set by a Limit before opening). */
   limit: number | undefined;
+  /** A filter fused into the scan: rows it rejects are never copied out of the view's pages. */
+  test: ((row: EngineRow) => boolean | null) | undefined;
   /** Opens with extra predicates (a lookup join's keys). */
   openWith(extra: readonly PushedPredicate[]): AsyncGenerator<Batch, void, undefined>;
 }
@@ -23,6 +25,7 @@ export function scanOperator(node: ScanNode, env: RunEnv, subqueryValues: (id: n
   const op: ScanOperator = {
     layout: layoutOf(node.layout, node.columns.map((c) => c.type)),
     limit: undefined,
+    test: undefined,
     open: () => op.openWith([]),
     async *openWith(extra) {
       throwIfAborted(env.signal);
@@ -38,21 +41,23 @@ export function scanOperator(node: ScanNode, env: RunEnv, subqueryValues: (id: n
         };
         for await (const page of node.view.list(ctx)) {
           throwIfAborted(env.signal);
-          const n = Math.min(page.length, remaining);
-          const batch: Batch = new Array<EngineRow>(n);
-          for (let r = 0; r < n; r++) {
+          const test = op.test;
+          const batch: Batch = [];
+          let row: EngineRow = new Array<SqlValue>(width);
+          for (let r = 0; r < page.length && batch.length < remaining; r++) {
             const source: Row = page[r]!;
-            const row: EngineRow = new Array<SqlValue>(width);
             for (let i = 0; i < width; i++) {
               const v = source[names[i]!];
               row[i] = v === undefined ? null : v;
             }
             if (anyDates) for (let i = 0; i < width; i++) if (dates[i] && typeof row[i] === 'string') row[i] = parseDatetime(row[i] as string) ?? row[i]!;
             if (hasEcho) for (let i = 0; i < width; i++) if (row[i] === null && echo[i] !== undefined) row[i] = echo[i] as SqlValue;
-            batch[r] = row;
+            if (test !== undefined && test(row) !== true) continue; // reuse the array for the next row
+            batch.push(row);
+            row = new Array<SqlValue>(width);
           }
-          remaining -= n;
-          if (n > 0) yield batch;
+          remaining -= batch.length;
+          if (batch.length > 0) yield batch;
           if (remaining <= 0) return;
         }
       }
