@@ -9,8 +9,10 @@ import { Harness } from './harness.js';
 import { generatedCases } from './queries-generated.js';
 import { HAND_WRITTEN } from './queries-hand.js';
 
-const harness = new Harness(syntheticTables());
-const groups: [string, readonly { sql: string }[]][] = [...Object.entries(HAND_WRITTEN), ...Object.entries(generatedCases(7))];
+// The integrator can swap in the sandbox's Media, Comments and Account rows here.
+const tables = syntheticTables();
+const harness = new Harness(tables);
+const groups: [string, readonly { sql: string }[]][] = [...Object.entries(HAND_WRITTEN), ...Object.entries(generatedCases(7, tables))];
 
 let total = 0;
 for (const [, cases] of groups) total += cases.length;

@@ -3,7 +3,7 @@
  * three-valued logic, random GROUP BY / HAVING, joins, ORDER BY with LIMIT/OFFSET, and random
  * expression trees in the select list.
  */
-import { prng, syntheticTables } from './data.js';
+import { prng, type ConformanceTable } from './data.js';
 import type { ConformanceCase } from './harness.js';
 
 type Rand = () => number;
@@ -94,11 +94,12 @@ function text(r: Rand, depth: number): string {
   }
 }
 
-export function generatedCases(seed: number): Record<string, ConformanceCase[]> {
+/** Queries over Media, Comments and Account; ids are drawn from `tables` (synthetic or the sandbox's). */
+export function generatedCases(seed: number, tables: readonly ConformanceTable[]): Record<string, ConformanceCase[]> {
   const r = prng(seed);
-  const tables = syntheticTables();
-  const ids = tables[0]!.rows.map((row) => row['Id'] as string);
-  const accounts = tables[2]!.rows.map((row) => row['Id'] as string);
+  const rowsOf = (name: string): readonly Record<string, unknown>[] => tables.find((t) => t.name === name)?.rows ?? [];
+  const ids = rowsOf('Media').map((row) => String(row['Id']));
+  const accounts = rowsOf('Account').map((row) => String(row['Id']));
   const atom = (alias = ''): (() => string) => () => mediaAtom(r, ids, accounts, alias);
   const out: Record<string, ConformanceCase[]> = { 'generated where': [], 'generated group by': [], 'generated joins': [], 'generated order/limit': [], 'generated expressions': [], 'generated subqueries': [] };
 
