@@ -20,6 +20,7 @@ export function convertFunction(ctx: ConvertContext, node: LooseNode): Expr {
   if (node['over'] !== null && node['over'] !== undefined) throw fail(ctx, node, 'window functions (OVER)');
   const argsNode = nodeAt(node, 'args');
   const rawArgs = argsNode ? (textAt(argsNode, 'type') === 'expr_list' ? listAt(argsNode, 'value') : [argsNode]) : [];
+  if (name === 'ALL' || name === 'ANY' || name === 'SOME') throw fail(ctx, node, `quantified comparisons (${name} (SELECT ...)); use IN, NOT IN, EXISTS or MIN/MAX`);
   if (name === 'EXISTS') return { kind: 'Exists', query: subqueryOf(ctx, argsNode), negated: false };
   if (name === '__IGSQL_P' && rawArgs.length === 1) return convertExpr(ctx, rawArgs[0]);
   const distinctAggregate = /^__IGSQL_DISTINCT_(SUM|AVG|MIN|MAX|COUNT)$/.exec(name);

@@ -95,6 +95,9 @@ export function resolveColumn(ctx: PlanContext, scope: Scope, ref: ColumnRef): R
       if (!relation) continue;
       const index = relation.columns.findIndex((c) => c.name.toLowerCase() === lower);
       if (index === -1) throw unknownColumn(ctx, ref, [relation]);
+      if (relation.columns.findIndex((c, i) => i > index && c.name.toLowerCase() === lower) !== -1) {
+        throw ctx.error(`Column ${ref.table}.${ref.column} is ambiguous: ${relation.alias} has several columns named ${ref.column}; give them aliases in the subquery`, ref.span);
+      }
       return { relation, index, depth };
     }
     const matches: { relation: Relation; index: number }[] = [];

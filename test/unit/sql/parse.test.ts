@@ -113,6 +113,7 @@ test('valid SQL we do not support is an unsupported error naming the construct',
     ['SELECT a ^ b FROM t', /operator \^/],
     ['SELECT * FROM db.t', /schema-qualified/],
     ['CREATE TABLE t (a INT)', /CREATE/],
+    ['SELECT a FROM t WHERE a > ALL (SELECT 1)', /quantified comparisons/],
   ];
   for (const [sql, pattern] of cases) rejects(sql, 'unsupported', pattern);
 });

@@ -148,6 +148,7 @@ test('names: unknown views and columns get a did-you-mean, ambiguous columns nam
   planError('SELECT DISTINCT Id FROM Media ORDER BY LikeCount', /ORDER BY terms must be in the select list/);
   planError('SELECT Id FROM Media UNION SELECT Id, Caption FROM Media', /same number of columns/);
   planError('SELECT Id FROM Media WHERE Id IN (SELECT Id, Caption FROM Media)', /must return one column/);
+  planError('SELECT x.Id FROM (SELECT Id, Id FROM Media) x', /x\.Id is ambiguous/);
   planError('SELECT * FROM IGMedia i WHERE i.Nope = 1', /Unknown column i\.Nope in Media\. Columns: Id, AccountId/);
 });
 
