@@ -100,6 +100,6 @@ test('the api object reaches the views', async () => {
       yield [{ A: 1 }];
     },
   });
-  await run(new Catalog({ views: [view] }) as never, 'SELECT * FROM V', undefined, { api: { token: 'api-object' } });
+  await run(new Catalog({ views: [view] }), 'SELECT * FROM V', undefined, { api: { token: 'api-object' } });
   assert.deepEqual(seen, ['api-object']);
 });
