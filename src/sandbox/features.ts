@@ -4,7 +4,10 @@
  * (e.g. `installInsights`, `installOAuth`, `installPublishing`, `installModeration`, `installBatch`,
  * `installRateLimits`, `installFaults`). Middleware runs in installation order, outermost first.
  */
+import { installBatch } from './batch/install-batch.js';
 import type { Installer, SandboxApp } from './context.js';
+import { installFaults } from './faults/install-faults.js';
+import { installLatency } from './latency/latency.js';
 import { defineIgCommentType } from './nodes/ig-comment.js';
 import { defineIgHashtagType } from './nodes/ig-hashtag.js';
 import { defineIgMediaType } from './nodes/ig-media.js';
@@ -13,16 +16,10 @@ import { definePageType } from './nodes/page.js';
 import { defineUserTypes } from './nodes/user.js';
 import { installHashtagSearch } from './routes/hashtag-search.js';
 import { installMultiIdRoutes } from './routes/multi-ids.js';
+import { installRateLimits } from './rate-limits/install-rate-limits.js';
 import { installReadRoutes } from './routes/read.js';
 
-/** Sleeps `app.options.latencyMs` before each request (change it at run time with `sandbox.setLatency`). */
-export function installLatency(app: SandboxApp): void {
-  app.use(async (_ctx, next) => {
-    const ms = app.options.latencyMs;
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-    return next();
-  });
-}
+export { installLatency };
 
 export function installNodeTypes(app: SandboxApp): void {
   defineUserTypes(app);
@@ -40,7 +37,10 @@ export function installCoreRoutes(app: SandboxApp): void {
 }
 
 export const FEATURES: readonly Installer[] = [
-  installLatency,
+  installLatency, // latency + jitter per HTTP request (latency/)
+  installRateLimits, // usage counters, headers, 4/17/32/80002 (rate-limits/)
+  installFaults, // scripted and random faults (faults/)
+  installBatch, // POST batch=[…] on any path (batch/)
   installNodeTypes,
   installCoreRoutes,
   // stage 2: installFaults, installRateLimits, installOAuth, installInsights, installPublishing, installModeration, installBatch

@@ -7,6 +7,8 @@ import { IgsqlError } from '../errors.js';
 import { toClock, type Clock } from './clock.js';
 import { NEWEST_VERSION, OLDEST_VERSION, servingVersion } from './http/parse-request.js';
 import type { SandboxSize } from './data/world.js';
+import { resolveFaults, type FaultOptions, type ResolvedFaults } from './faults/fault-options.js';
+import { resolveRateLimit, type RateLimitOptions, type ResolvedRateLimit } from './rate-limits/rate-limit-options.js';
 
 export interface SandboxOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -29,6 +31,14 @@ export interface SandboxOptions {
   mediaReadCap?: number;
   /** `content_publishing_limit` quota_total (default 50). */
   publishingQuota?: number;
+  /** Extra random delay per request, uniform in [0, jitterMs] ms, seeded by `seed` (default 0). */
+  jitterMs?: number;
+  /** Serve HTTPS with a self-signed certificate for localhost/127.0.0.1 generated at start (default false). */
+  https?: boolean;
+  /** Rate-limit budgets per rolling window (defaults never throttle). */
+  rateLimit?: RateLimitOptions;
+  /** Fault injection at random (`rate`, `kinds`, `seed`) or by `script`. */
+  faults?: FaultOptions;
 }
 
 export interface ResolvedOptions {
@@ -42,6 +52,10 @@ export interface ResolvedOptions {
   readonly clock: Clock;
   readonly mediaReadCap: number;
   readonly publishingQuota: number;
+  jitterMs: number;
+  readonly https: boolean;
+  readonly rateLimit: ResolvedRateLimit;
+  readonly faults: ResolvedFaults;
 }
 
 function usage(message: string): IgsqlError {
@@ -65,6 +79,10 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   if (options.latencyMs !== undefined && (!Number.isFinite(options.latencyMs) || options.latencyMs < 0)) {
     throw usage(`latencyMs must be a non-negative number, got ${String(options.latencyMs)}`);
   }
+  if (options.jitterMs !== undefined && (!Number.isFinite(options.jitterMs) || options.jitterMs < 0)) {
+    throw usage(`jitterMs must be a non-negative number, got ${String(options.jitterMs)}`);
+  }
+  if (options.https !== undefined && typeof options.https !== 'boolean') throw usage(`https must be true or false, got ${String(options.https)}`);
   const cap = options.mediaReadCap ?? 10_000;
   if (!(cap === Infinity || (Number.isInteger(cap) && cap >= 0))) throw usage(`mediaReadCap must be a non-negative integer or Infinity, got ${String(cap)}`);
   return {
@@ -73,5 +91,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     size, media: options.media, comments: options.comments, latencyMs: options.latencyMs ?? 0,
     defaultVersion: version, clock: toClock(options.clock), mediaReadCap: cap,
     publishingQuota: nonNegativeInteger('publishingQuota', options.publishingQuota, 50),
+    jitterMs: options.jitterMs ?? 0, https: options.https ?? false,
+    rateLimit: resolveRateLimit(options.rateLimit), faults: resolveFaults(options.faults),
   };
 }
