@@ -14,6 +14,7 @@ import { defineIgMediaType } from './nodes/ig-media.js';
 import { defineIgUserType } from './nodes/ig-user.js';
 import { definePageType } from './nodes/page.js';
 import { defineUserTypes } from './nodes/user.js';
+import { installInsights } from './insights/index.js';
 import { installHashtagSearch } from './routes/hashtag-search.js';
 import { installMultiIdRoutes } from './routes/multi-ids.js';
 import { installRateLimits } from './rate-limits/install-rate-limits.js';
@@ -43,6 +44,7 @@ export const FEATURES: readonly Installer[] = [
   installBatch, // POST batch=[…] on any path (batch/)
   installNodeTypes,
   installCoreRoutes,
+  installInsights,
   // stage 2: installFaults, installRateLimits, installOAuth, installInsights, installPublishing, installModeration, installBatch
 ];
 

@@ -39,6 +39,12 @@ export interface SandboxOptions {
   rateLimit?: RateLimitOptions;
   /** Fault injection at random (`rate`, `kinds`, `seed`) or by `script`. */
   faults?: FaultOptions;
+  /**
+   * Followers an IG account needs for follower_count, online_followers and the demographic insights
+   * (default 100, as Meta); accounts below it get nothing for those metrics. Raise it (e.g. 5000)
+   * to make the demo's `lantern.studio` (3,210 followers) a small account.
+   */
+  insightsMinFollowers?: number;
 }
 
 export interface ResolvedOptions {
@@ -56,6 +62,7 @@ export interface ResolvedOptions {
   readonly https: boolean;
   readonly rateLimit: ResolvedRateLimit;
   readonly faults: ResolvedFaults;
+  readonly insightsMinFollowers: number;
 }
 
 function usage(message: string): IgsqlError {
@@ -93,5 +100,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     publishingQuota: nonNegativeInteger('publishingQuota', options.publishingQuota, 50),
     jitterMs: options.jitterMs ?? 0, https: options.https ?? false,
     rateLimit: resolveRateLimit(options.rateLimit), faults: resolveFaults(options.faults),
+    insightsMinFollowers: nonNegativeInteger('insightsMinFollowers', options.insightsMinFollowers, 100),
   };
 }

@@ -1,0 +1,255 @@
+/**
+ * The TokenProvider of InitiateOAuth=GETANDREFRESH and REFRESH: tokens live in the token store,
+ * are seeded from OAuthAccessToken or OAuthVerifier, obtained by the desktop flow
+ * (GETANDREFRESH only), renewed before they expire and after a 190 error.
+ *
+ * Every change happens inside `store.update` (the lock): the tokens are re-read there, so a
+ * process that waited for another one's renewal uses its result instead of renewing again.
+ */
+import { GraphApiError, IgsqlError } from '../errors.js';
+import { DEAD_TOKEN_SUBCODES, type ModeFacts, appMismatchError, missingAppCredentialsError, noTokenError, tokenRejectedError } from './auth-errors.js';
+import { DEFAULT_CALLBACK_URL, normalizeVerifier } from './callback-url.js';
+import { parseScopes } from './oauth.js';
+import type { OAuthApi } from './oauth-client.js';
+import { fetchPageToken, storedPageToken } from './page-tokens.js';
+import type { AccessToken, AuthDeps, AuthLog, AuthProperties, TokenProvider } from './provider-types.js';
+import { type RefreshPolicy, isExpired, refreshNeed } from './refresh-policy.js';
+import { fingerprint, renewTokens, signInWithCode } from './sign-in.js';
+import type { StoredTokens } from './stored-tokens.js';
+import type { TokenStore } from './token-store.js';
+import { addSeed, seedTokens } from './seed-tokens.js';
+
+type Resolved = Required<Pick<AuthDeps, 'runFlow' | 'now' | 'log'>> & Pick<AuthDeps, 'flow'> & { oauth: OAuthApi; store: TokenStore; policy: RefreshPolicy };
+
+export class OAuthSession implements TokenProvider {
+  readonly mode = 'oauth' as const;
+  readonly #props: AuthProperties;
+  readonly #d: Resolved;
+  #user: StoredTokens | undefined;
+  #page: string | undefined;
+  #inflight: Promise<StoredTokens> | undefined;
+  #lastRenewalAt = -Infinity;
+
+  constructor(props: AuthProperties, deps: Resolved) {
+    this.#props = props;
+    this.#d = deps;
+  }
+
+  get location(): string {
+    return this.#d.store.location;
+  }
+
+  async token(signal?: AbortSignal): Promise<AccessToken> {
+    let user = this.#user;
+    if (!user || this.#need(user) !== 'none') user = await this.#single(() => this.#obtain(signal));
+    const value = this.#props.AuthenticateAsPage ? await this.#pageToken(user, signal) : user.accessToken;
+    return { value, scheme: 'query', ...(this.#props.OAuthClientSecret ? { appSecret: this.#props.OAuthClientSecret } : {}) };
+  }
+
+  async onAuthError(err: GraphApiError): Promise<boolean> {
+    if (err.graphCode !== 190 && err.graphCode !== 102) return false;
+    if (this.#inflight) {
+      await this.#inflight;
+      return true;
+    }
+    if (this.#d.now() - this.#lastRenewalAt < this.#d.policy.recentRenewalMs) return true;
+    let failure = err;
+    if (this.#page !== undefined) {
+      // A Page token can die alone (role removed, Page token reset): fetch it again first.
+      const page = this.#props.AuthenticateAsPage;
+      this.#page = undefined;
+      if (this.#user) this.#user = dropPage(this.#user, page);
+      await this.#d.store.update((current) => ({ next: current && dropPage(current, page), result: undefined }));
+      if (this.#user && err.subcode !== 463 && !isExpired(this.#user, this.#d.now())) {
+        try {
+          await this.#pageToken(this.#user);
+          return true;
+        } catch (e) {
+          if (!(e instanceof GraphApiError) || (e.graphCode !== 190 && e.graphCode !== 102)) throw e;
+          failure = e; // The user token is refused too.
+        }
+      }
+    }
+    await this.#single(() => this.#obtain(undefined, failure));
+    return true;
+  }
+
+  /** The stored tokens (for GetTokenInfo and sys_connection_props; the caller masks them). */
+  async stored(): Promise<StoredTokens | undefined> {
+    return this.#d.store.read();
+  }
+
+  #single(fn: () => Promise<StoredTokens>): Promise<StoredTokens> {
+    this.#inflight ??= fn().finally(() => (this.#inflight = undefined));
+    return this.#inflight;
+  }
+
+  async #obtain(signal: AbortSignal | undefined, failure?: GraphApiError): Promise<StoredTokens> {
+    if (!failure) {
+      // Fast path: a stored token that needs nothing is used without taking the lock.
+      const stored = await this.#d.store.read();
+      if (stored && this.#newSeed(stored) === undefined && this.#checkApp(stored) && this.#need(stored) === 'none') {
+        return (this.#user = stored);
+      }
+    }
+    const tokens = await this.#d.store.update(
+      async (current) => {
+        this.#checkApp(current);
+        const seed = this.#newSeed(current);
+        if (seed) {
+          let seeded: StoredTokens;
+          try {
+            seeded = await seedTokens(this.#props, seed, current, this.#d, signal);
+          } catch (err) {
+            // A used or stale OAuthVerifier left in the connection string must not lock out a good stored token.
+            if (!current || seed.kind !== 'code' || mustPropagate(err)) throw err;
+            this.#log(1, `${reason(err)} Using the token stored in ${this.location}.`);
+            seeded = { ...current, seeds: addSeed(current.seeds, seed.id) };
+          }
+          return this.#renewIfNeeded(seeded, true, signal);
+        }
+        if (!current) return this.#renewIfNeeded(await this.#signIn(signal), true, signal);
+        if (!failure) return this.#renewIfNeeded(current, false, signal);
+        if (this.#user && current.accessToken !== this.#user.accessToken) return { next: undefined, result: current }; // renewed elsewhere
+        return this.#recover(current, failure, signal);
+      },
+      { ...(signal ? { signal } : {}), onWait: (h) => this.#log(2, `Waiting for igsql process ${h.pid ?? '?'} that is updating the tokens in ${this.location}.`) },
+    );
+    this.#user = tokens;
+    return tokens;
+  }
+
+  /** Renews when the policy says so; a failed early renewal keeps the current token. */
+  async #renewIfNeeded(tokens: StoredTokens, changed: boolean, signal?: AbortSignal): Promise<{ next: StoredTokens | undefined; result: StoredTokens }> {
+    const now = this.#d.now();
+    const need = this.#need(tokens);
+    if (need === 'none') return { next: changed ? tokens : undefined, result: tokens };
+    if (!this.#hasApp()) return this.#recover(tokens, undefined, signal, missingAppCredentialsError('Renewing the expired access token'));
+    try {
+      const renewed = await this.#renew(tokens, signal);
+      return { next: renewed, result: renewed };
+    } catch (err) {
+      if (mustPropagate(err)) throw err;
+      if (need === 'required' && isExpired(tokens, now)) return this.#recover(tokens, err instanceof GraphApiError ? err : undefined, signal, err);
+      this.#log(1, `Could not renew the access token (${reason(err)}); using the current one, which ${tokens.expiresAt ? `expires ${new Date(tokens.expiresAt).toISOString()}` : 'has an unknown expiry'}.`);
+      const next = { ...tokens, renewalFailedAt: now };
+      return { next, result: next };
+    }
+  }
+
+  /** The token was refused or expired: renew it, else sign in again (GETANDREFRESH), else say what to do. */
+  async #recover(tokens: StoredTokens, failure: GraphApiError | undefined, signal?: AbortSignal, renewError?: unknown): Promise<{ next: StoredTokens; result: StoredTokens }> {
+    let why = renewError === undefined ? undefined : reason(renewError);
+    const dead = failure?.subcode !== undefined && DEAD_TOKEN_SUBCODES.has(failure.subcode);
+    if (renewError === undefined && !dead && !isExpired(tokens, this.#d.now())) {
+      try {
+        const renewed = await this.#renew(tokens, signal);
+        return { next: renewed, result: renewed };
+      } catch (err) {
+        if (mustPropagate(err)) throw err;
+        why = reason(err);
+      }
+    }
+    if (this.#props.InitiateOAuth === 'GETANDREFRESH' && this.#hasApp()) {
+      this.#log(1, `The stored access token no longer works (${failure ? `error ${failure.graphCode}/${failure.subcode ?? '-'}` : 'expired'}); signing in again.`);
+      const fresh = await this.#signIn(signal);
+      return { next: fresh, result: fresh };
+    }
+    throw tokenRejectedError(this.#facts(), failure, why ?? (this.#hasApp() ? undefined : 'renewing needs OAuthClientId and OAuthClientSecret'));
+  }
+
+  async #renew(tokens: StoredTokens, signal?: AbortSignal): Promise<StoredTokens> {
+    if (!this.#hasApp()) throw missingAppCredentialsError('Renewing the access token');
+    const renewed = await renewTokens(this.#d.oauth, tokens, this.#ctx(signal));
+    this.#lastRenewalAt = this.#d.now();
+    this.#log(2, `Renewed the access token; it expires ${renewed.expiresAt ? new Date(renewed.expiresAt).toISOString() : 'never'}.`);
+    return renewed;
+  }
+
+  async #signIn(signal?: AbortSignal): Promise<StoredTokens> {
+    if (this.#props.InitiateOAuth !== 'GETANDREFRESH') throw noTokenError(this.#facts());
+    if (!this.#hasApp()) throw missingAppCredentialsError('Signing in (InitiateOAuth=GETANDREFRESH)');
+    const scopes = parseScopes(this.#props.Scope);
+    const result = await this.#d.runFlow({
+      ...this.#d.flow,
+      authorizationUrl: (o) => this.#d.oauth.authorizationUrl(o),
+      callbackUrl: this.#props.CallbackURL || DEFAULT_CALLBACK_URL,
+      ...(scopes.length > 0 ? { scopes } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    const tokens = await signInWithCode(this.#d.oauth, result.code, result.redirectUri, this.#ctx(signal));
+    this.#lastRenewalAt = this.#d.now();
+    this.#log(2, `Signed in; the token is stored in ${this.location}.`);
+    return tokens;
+  }
+
+  async #pageToken(user: StoredTokens, signal?: AbortSignal): Promise<string> {
+    const page = this.#props.AuthenticateAsPage;
+    const now = this.#d.now();
+    const cached = storedPageToken(user, page, now);
+    if (cached) {
+      this.#page = cached.id;
+      return cached.accessToken;
+    }
+    const token = await this.#d.store.update(async (current) => {
+      const base = current ?? user;
+      const again = storedPageToken(base, page, now);
+      if (again) return { result: again };
+      const fetched = await fetchPageToken(this.#d.oauth, base, page, now, signal);
+      const next: StoredTokens = { ...base, userId: fetched.userId, pageTokens: { ...base.pageTokens, [fetched.id]: fetched.token } };
+      this.#user = next;
+      return { next, result: { id: fetched.id, ...fetched.token } };
+    }, signal ? { signal } : {});
+    this.#page = token.id;
+    return token.accessToken;
+  }
+
+  #newSeed(current: StoredTokens | undefined): { kind: 'code' | 'token'; value: string; id: string } | undefined {
+    const seen = new Set(current?.seeds ?? []);
+    const code = normalizeVerifier(this.#props.OAuthVerifier ?? '');
+    if (code !== '' && !seen.has(fingerprint('code', code))) return { kind: 'code', value: code, id: fingerprint('code', code) };
+    const token = this.#props.OAuthAccessToken;
+    if (token && !seen.has(fingerprint('token', token)) && current?.accessToken !== token) return { kind: 'token', value: token, id: fingerprint('token', token) };
+    return undefined;
+  }
+
+  #checkApp(tokens: StoredTokens | undefined): true {
+    const appId = this.#props.OAuthClientId;
+    if (tokens?.appId && appId && tokens.appId !== appId) throw appMismatchError(this.location, tokens.appId, appId);
+    return true;
+  }
+
+  #need(tokens: StoredTokens) {
+    return refreshNeed(tokens, this.#d.now(), this.#d.policy, this.#hasApp());
+  }
+
+  #hasApp(): boolean {
+    return this.#props.OAuthClientId !== '' && this.#props.OAuthClientSecret !== '';
+  }
+
+  #facts(): ModeFacts {
+    return { AuthScheme: this.#props.AuthScheme, InitiateOAuth: this.#props.InitiateOAuth, location: this.location, hasAppCredentials: this.#hasApp() };
+  }
+
+  #ctx(signal?: AbortSignal) {
+    const scopes = parseScopes(this.#props.Scope);
+    return { now: this.#d.now(), ...(this.#props.OAuthClientId ? { appId: this.#props.OAuthClientId } : {}), ...(scopes.length ? { scopes } : {}), ...(signal ? { signal } : {}) };
+  }
+
+  #log: AuthLog = (level, message) => this.#d.log(level, message);
+}
+
+function dropPage(tokens: StoredTokens, page: string): StoredTokens {
+  const pages = { ...tokens.pageTokens };
+  for (const [id, t] of Object.entries(pages)) if (id === page || t.name?.toLowerCase() === page.toLowerCase()) delete pages[id];
+  return { ...tokens, pageTokens: pages };
+}
+
+/** Errors no fallback may hide: cancellation and configuration mistakes. */
+function mustPropagate(err: unknown): boolean {
+  return IgsqlError.is(err) && (err.code === 'cancelled' || err.code === 'config');
+}
+
+function reason(err: unknown): string {
+  return IgsqlError.is(err) ? err.message : 'unexpected error';
+}
