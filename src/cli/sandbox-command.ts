@@ -115,12 +115,26 @@ function describe(sandbox: Sandbox, options: SandboxOptions): string {
   return lines.join('\n');
 }
 
+/** A port that cannot be used is the user's to change: a usage error naming it. */
+function listenError(error: unknown, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return new IgsqlError('usage', `port ${port} on 127.0.0.1 is already in use: choose another --port, or --port 0 for a free one.`, { cause: error });
+  }
+  if (code === 'EACCES') {
+    return new IgsqlError('usage', `not allowed to listen on port ${port} (ports below 1024 need privileges): choose --port 1024 or above, or --port 0 for a free one.`, { cause: error });
+  }
+  return error;
+}
+
 /** Starts the sandbox, prints how to reach it, waits for `waitForStop`, then stops it. */
 export async function runSandbox(args: CliArgs, io: CliIo, waitForStop: () => Promise<unknown>): Promise<number> {
   const format = outputFormat(typeof args.values['format'] === 'string' ? args.values['format'] : undefined, ['table', 'json']);
   const options = sandboxOptions(args);
   const { startSandbox } = await import('../sandbox/index.js');
-  const sandbox = await startSandbox(options);
+  const sandbox = await startSandbox(options).catch((error: unknown) => {
+    throw listenError(error, options.port ?? 0);
+  });
   try {
     if (format === 'json') {
       io.stdout(`${JSON.stringify({

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { parseCliArgs } from '../../../src/cli/args.js';
 import { optionsFor } from '../../../src/cli/commands.js';
 import { runSandbox, sandboxCommand, sandboxOptions } from '../../../src/cli/sandbox-command.js';
@@ -72,4 +74,17 @@ test('--format json prints one JSON line; --https adds the certificate and SSLSe
   const settings = resolveConnectionProperties(printed.connectionString).userValues();
   assert.equal(settings['SSLServerCert'], printed.certificate.fingerprint256);
   assert.equal(settings['BaseURL'], printed.url);
+});
+
+test('a port already in use is a usage error naming the port', async () => {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as AddressInfo).port;
+  try {
+    const r = await runCli(['sandbox', '--port', String(port)]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `igsql: port ${port} on 127.0.0.1 is already in use: choose another --port, or --port 0 for a free one.\n`);
+  } finally {
+    blocker.close();
+  }
 });
