@@ -1,8 +1,7 @@
 /**
  * The list of feature installers `startSandbox` runs, in order. Each is `(app: SandboxApp) => void`
- * and registers node types, fields, edges, routes and middleware. Stage 2 features add one line here
- * (e.g. `installInsights`, `installOAuth`, `installPublishing`, `installModeration`, `installBatch`,
- * `installRateLimits`, `installFaults`). Middleware runs in installation order, outermost first.
+ * and registers node types, fields, edges, routes and middleware. A feature adds one line here.
+ * Middleware runs in installation order, outermost first.
  */
 import { installBatch } from './batch/install-batch.js';
 import type { Installer, SandboxApp } from './context.js';
@@ -15,7 +14,7 @@ import { defineIgUserType } from './nodes/ig-user.js';
 import { definePageType } from './nodes/page.js';
 import { defineUserTypes } from './nodes/user.js';
 import { installInsights } from './insights/index.js';
-import { installOAuth } from './oauth/install-oauth.js';
+import { installOAuth, installOAuthGate } from './oauth/install-oauth.js';
 import { installHashtagSearch } from './routes/hashtag-search.js';
 import { installMultiIdRoutes } from './routes/multi-ids.js';
 import { installRateLimits } from './rate-limits/install-rate-limits.js';
@@ -43,6 +42,7 @@ export const FEATURES: readonly Installer[] = [
   installLatency, // latency + jitter per HTTP request (latency/)
   installRateLimits, // usage counters, headers, 4/17/32/80002 (rate-limits/)
   installFaults, // scripted and random faults (faults/)
+  installOAuthGate, // OAuth state + appsecret_proof, outside batch so a batch's proof covers its operations (oauth/)
   installBatch, // POST batch=[…] on any path (batch/)
   installNodeTypes,
   installCoreRoutes,
@@ -50,7 +50,6 @@ export const FEATURES: readonly Installer[] = [
   installPublishing,
   installModeration,
   installInsights,
-  // stage 2: installFaults, installRateLimits, installOAuth, installInsights, installPublishing, installModeration, installBatch
 ];
 
 export function installFeatures(app: SandboxApp, features: readonly Installer[] = FEATURES): void {

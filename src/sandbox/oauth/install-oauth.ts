@@ -11,9 +11,16 @@ import { installDialog } from './dialog.js';
 import { createOAuthState } from './oauth-state.js';
 import { installPermissions } from './permissions.js';
 
-export function installOAuth(app: SandboxApp): void {
+/**
+ * The OAuth state and the appsecret_proof middleware. Installed before batch (features.ts), so a
+ * batch request's proof is checked, and covers its operations, before the batch runs them.
+ */
+export function installOAuthGate(app: SandboxApp): void {
   createOAuthState(app);
   installAppSecretProof(app);
+}
+
+export function installOAuth(app: SandboxApp): void {
   installDialog(app);
   installAccessToken(app);
   installDebugToken(app);

@@ -87,25 +87,21 @@ test('the check runs for every dispatched request (batch items go through app.di
 });
 
 test('a batch request\'s proof covers its operations that run with the batch token, not ones with their own token', async () => {
-  // Stands in for the batch route (sbx-ops): dispatches operations with the top-level token in the
-  // Authorization header, or an operation's own access_token, without the batch's proof.
-  sb.core.router.post('/test_batch', async (ctx) => {
-    const own = ctx.params['own_token'];
-    const item = await ctx.app.dispatch({ method: 'GET', url: `/v25.0/me?fields=id${own === undefined ? '' : `&access_token=${own}`}`, headers: { authorization: `OAuth ${ctx.token}` }, source: 'batch' });
-    return { code: item.status, body: item.json };
-  });
   const token = sb.tokens.longLivedUser;
   const proof = hmac(token, sb.app.secret);
-  const run = (params: Record<string, string>) => call(sb, '/v25.0/test_batch', {
-    method: 'POST', token: null, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ access_token: token, ...params }).toString(),
+  const run = (ops: object[], params: Record<string, string> = {}) => call(sb, '/v25.0/', {
+    method: 'POST', token: null, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ access_token: token, batch: JSON.stringify(ops), include_headers: 'false', ...params }).toString(),
   });
-  const covered = await run({ batch: '[]', appsecret_proof: proof });
-  assert.equal(covered.body.code, 200, JSON.stringify(covered.body));
-  assertProofError(await run({ batch: '[]' }), 'API calls from the server require an appsecret_proof argument');
-  const notBatch = await run({ appsecret_proof: proof });
-  assert.equal(notBatch.body.body.error.message, 'API calls from the server require an appsecret_proof argument', 'only batch requests hand their proof down');
-  const ownToken = await run({ batch: '[]', appsecret_proof: proof, own_token: sb.tokens.page });
-  assert.equal(ownToken.body.body.error.message, 'API calls from the server require an appsecret_proof argument');
+  const item = (answer: { body: unknown }, i = 0) => {
+    const entry = (answer.body as { code: number; body: string }[])[i]!;
+    return { code: entry.code, body: JSON.parse(entry.body) };
+  };
+  const covered = await run([{ method: 'GET', relative_url: 'me?fields=id' }], { appsecret_proof: proof });
+  assert.equal(item(covered).code, 200, JSON.stringify(covered.body));
+  assertProofError(await run([{ method: 'GET', relative_url: 'me?fields=id' }]), 'API calls from the server require an appsecret_proof argument');
+  const ownToken = await run([{ method: 'GET', relative_url: `me?fields=id&access_token=${sb.tokens.page}` }], { appsecret_proof: proof });
+  assert.equal(item(ownToken).body.error.message, 'API calls from the server require an appsecret_proof argument');
   const after = await sb.core.dispatch({ method: 'GET', url: '/v25.0/me', headers: { authorization: `OAuth ${token}` } });
   assert.equal(after.status, 400, 'the cover ends with the batch');
 });
