@@ -1,10 +1,11 @@
 import { checkCommand } from './check.js';
 import type { CliCommand } from './command.js';
 import { GLOBAL_OPTIONS } from './options.js';
+import { sandboxCommand } from './sandbox-command.js';
 import type { CliOption } from './options.js';
 
 /** Every command of the CLI, in --help order. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, sandboxCommand];
 
 /** The options to parse: the global ones plus a subcommand's, or plus every flag command's. */
 export function optionsFor(subcommand: CliCommand | undefined): readonly CliOption[] {

@@ -76,7 +76,7 @@ export function createSandboxApp(options: ResolvedOptions): SandboxApp {
       let response: GraphResponse;
       let internalError: string | undefined;
       try {
-        ctx = createRequestContext(app, parseRequest(init, options.defaultVersion), trace);
+        ctx = createRequestContext(app, parseRequest(init, options.defaultVersion), trace, init.source ?? 'internal');
         response = await run(ctx, 0);
       } catch (error) {
         if (!isGraphError(error)) internalError = error instanceof Error ? error.stack ?? error.message : String(error);

@@ -69,6 +69,8 @@ export interface RequestContext {
   /** The access token from `access_token` or `Authorization: Bearer|OAuth`, unvalidated. */
   readonly token: string | undefined;
   readonly traceId: string;
+  /** Where the request came from: `http` (the server), `batch` (an item of a batch request), `internal`. */
+  readonly source: string;
   /** Path parameters of the matched route (`{ 'ig-media-id': '179…' }`). */
   pathParams: Record<string, string>;
   /** The node bound by the route's first typed placeholder (`{ig-media-id}`), if any. */

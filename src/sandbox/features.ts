@@ -1,10 +1,12 @@
 /**
  * The list of feature installers `startSandbox` runs, in order. Each is `(app: SandboxApp) => void`
- * and registers node types, fields, edges, routes and middleware. Stage 2 features add one line here
- * (e.g. `installInsights`, `installOAuth`, `installPublishing`, `installModeration`, `installBatch`,
- * `installRateLimits`, `installFaults`). Middleware runs in installation order, outermost first.
+ * and registers node types, fields, edges, routes and middleware. A feature adds one line here.
+ * Middleware runs in installation order, outermost first.
  */
+import { installBatch } from './batch/install-batch.js';
 import type { Installer, SandboxApp } from './context.js';
+import { installFaults } from './faults/install-faults.js';
+import { installLatency } from './latency/latency.js';
 import { defineIgCommentType } from './nodes/ig-comment.js';
 import { defineIgHashtagType } from './nodes/ig-hashtag.js';
 import { defineIgMediaType } from './nodes/ig-media.js';
@@ -12,18 +14,14 @@ import { defineIgUserType } from './nodes/ig-user.js';
 import { definePageType } from './nodes/page.js';
 import { defineUserTypes } from './nodes/user.js';
 import { installInsights } from './insights/index.js';
+import { installOAuth, installOAuthGate } from './oauth/install-oauth.js';
 import { installHashtagSearch } from './routes/hashtag-search.js';
 import { installMultiIdRoutes } from './routes/multi-ids.js';
+import { installRateLimits } from './rate-limits/install-rate-limits.js';
 import { installReadRoutes } from './routes/read.js';
+import { installModeration, installPublishing } from './writes/install-writes.js';
 
-/** Sleeps `app.options.latencyMs` before each request (change it at run time with `sandbox.setLatency`). */
-export function installLatency(app: SandboxApp): void {
-  app.use(async (_ctx, next) => {
-    const ms = app.options.latencyMs;
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-    return next();
-  });
-}
+export { installLatency };
 
 export function installNodeTypes(app: SandboxApp): void {
   defineUserTypes(app);
@@ -41,11 +39,17 @@ export function installCoreRoutes(app: SandboxApp): void {
 }
 
 export const FEATURES: readonly Installer[] = [
-  installLatency,
+  installLatency, // latency + jitter per HTTP request (latency/)
+  installRateLimits, // usage counters, headers, 4/17/32/80002 (rate-limits/)
+  installFaults, // scripted and random faults (faults/)
+  installOAuthGate, // OAuth state + appsecret_proof, outside batch so a batch's proof covers its operations (oauth/)
+  installBatch, // POST batch=[…] on any path (batch/)
   installNodeTypes,
   installCoreRoutes,
+  installOAuth,
+  installPublishing,
+  installModeration,
   installInsights,
-  // stage 2: installFaults, installRateLimits, installOAuth, installInsights, installPublishing, installModeration, installBatch
 ];
 
 export function installFeatures(app: SandboxApp, features: readonly Installer[] = FEATURES): void {

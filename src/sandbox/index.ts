@@ -13,9 +13,15 @@ import { resolveOptions, type SandboxOptions } from './options.js';
 import { issueReadyTokens, type SandboxTokens } from './ready-tokens.js';
 import type { RequestLogEntry } from './request-log.js';
 import { listen } from './server.js';
+import { faultInjectorOf } from './faults/install-faults.js';
+import type { FaultInjector } from './faults/fault-injector.js';
+import { checkLatency } from './latency/latency.js';
+import { rateLimiterOf } from './rate-limits/install-rate-limits.js';
+import type { RateLimiter } from './rate-limits/rate-limiter.js';
+import { httpsServer, sandboxCertificate, type SandboxCertificate } from './tls/certificate.js';
 
 export interface Sandbox {
-  /** `http://127.0.0.1:<port>`: use it as the driver's BaseURL. */
+  /** `http://127.0.0.1:<port>` (`https://…` with `https: true`): use it as the driver's BaseURL. */
   readonly url: string;
   readonly port: number;
   readonly tokens: SandboxTokens;
@@ -27,8 +33,14 @@ export interface Sandbox {
   counts(): Record<string, number>;
   /** Clears counts and the request list. */
   resetCounts(): void;
-  /** Changes the per-request latency. */
-  setLatency(ms: number): void;
+  /** Changes the per-request latency (and, when given, the jitter), ms. */
+  setLatency(ms: number, jitterMs?: number): void;
+  /** With `https: true`: the self-signed certificate, to pin (`fingerprint256`) or trust (`cert`). */
+  readonly certificate: SandboxCertificate | undefined;
+  /** Fault injection: `counts()`, `injected`, `setRate()`, `script()`, `clear()`, `resetCounts()`. */
+  readonly faults: FaultInjector;
+  /** Rate limits: `usage()`, `configure()`, `reset()`. */
+  readonly rateLimits: RateLimiter;
   /** The core (registries, data, tokens, clock): for stage-2 features, tests and benchmarks. */
   readonly core: SandboxApp;
   stop(): Promise<void>;
@@ -39,8 +51,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const core = createSandboxApp(resolved);
   installFeatures(core);
   const tokens = issueReadyTokens(core);
-  const listening = await listen(core, resolved.port);
-  core.origin = `http://127.0.0.1:${listening.port}`;
+  const certificate = resolved.https ? await sandboxCertificate() : undefined;
+  const listening = await listen(core, resolved.port, certificate === undefined ? undefined : httpsServer(certificate));
+  core.origin = `${certificate === undefined ? 'http' : 'https'}://127.0.0.1:${listening.port}`;
   const { app } = core.data.world;
   let stopped: Promise<void> | undefined;
   return {
@@ -50,10 +63,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     counts: () => core.log.counts(),
     resetCounts: () => core.log.reset(),
-    setLatency(ms: number) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`setLatency: ms must be a non-negative number, got ${ms}`);
+    setLatency(ms: number, jitterMs?: number) {
+      checkLatency('setLatency: ms', ms);
+      if (jitterMs !== undefined) checkLatency('setLatency: jitterMs', jitterMs);
       core.options.latencyMs = ms;
+      if (jitterMs !== undefined) core.options.jitterMs = jitterMs;
     },
+    certificate, faults: faultInjectorOf(core)!, rateLimits: rateLimiterOf(core)!,
     core,
     stop: () => (stopped ??= listening.close()),
   };
@@ -63,3 +79,8 @@ export type { SandboxOptions } from './options.js';
 export type { SandboxTokens } from './ready-tokens.js';
 export type { RequestLogEntry } from './request-log.js';
 export { createManualClock, type Clock, type ManualClock } from './clock.js';
+export type { SandboxCertificate } from './tls/certificate.js';
+export type { FaultOptions, FaultRule, FaultSpec, FaultKind, FaultMatch } from './faults/fault-options.js';
+export type { FaultCounts, InjectedFault } from './faults/fault-injector.js';
+export type { RateLimitOptions } from './rate-limits/rate-limit-options.js';
+export type { Usage, UsageSnapshot } from './rate-limits/rate-limiter.js';

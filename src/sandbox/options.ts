@@ -7,6 +7,12 @@ import { IgsqlError } from '../errors.js';
 import { toClock, type Clock } from './clock.js';
 import { NEWEST_VERSION, OLDEST_VERSION, servingVersion } from './http/parse-request.js';
 import type { SandboxSize } from './data/world.js';
+import {
+  resolveOAuthOptions, resolvePublishingOptions, type OAuthOptions, type PublishingOptions,
+  type ResolvedOAuthOptions, type ResolvedPublishingOptions,
+} from './oauth/oauth-options.js';
+import { resolveFaults, type FaultOptions, type ResolvedFaults } from './faults/fault-options.js';
+import { resolveRateLimit, type RateLimitOptions, type ResolvedRateLimit } from './rate-limits/rate-limit-options.js';
 
 export interface SandboxOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -29,6 +35,18 @@ export interface SandboxOptions {
   mediaReadCap?: number;
   /** `content_publishing_limit` quota_total (default 50). */
   publishingQuota?: number;
+  /** OAuth dialog, code exchange and appsecret_proof knobs (oauth/oauth-options.ts). */
+  oauth?: OAuthOptions;
+  /** Content publishing knobs: video processing time, containers per day (oauth/oauth-options.ts). */
+  publishing?: PublishingOptions;
+  /** Extra random delay per request, uniform in [0, jitterMs] ms, seeded by `seed` (default 0). */
+  jitterMs?: number;
+  /** Serve HTTPS with a self-signed certificate for localhost/127.0.0.1 generated at start (default false). */
+  https?: boolean;
+  /** Rate-limit budgets per rolling window (defaults never throttle). */
+  rateLimit?: RateLimitOptions;
+  /** Fault injection at random (`rate`, `kinds`, `seed`) or by `script`. */
+  faults?: FaultOptions;
   /**
    * Followers an IG account needs for follower_count, online_followers and the demographic insights
    * (default 100, as Meta); accounts below it get nothing for those metrics. Raise it (e.g. 5000)
@@ -48,6 +66,12 @@ export interface ResolvedOptions {
   readonly clock: Clock;
   readonly mediaReadCap: number;
   readonly publishingQuota: number;
+  readonly oauth: ResolvedOAuthOptions;
+  readonly publishing: ResolvedPublishingOptions;
+  jitterMs: number;
+  readonly https: boolean;
+  readonly rateLimit: ResolvedRateLimit;
+  readonly faults: ResolvedFaults;
   readonly insightsMinFollowers: number;
 }
 
@@ -72,6 +96,10 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   if (options.latencyMs !== undefined && (!Number.isFinite(options.latencyMs) || options.latencyMs < 0)) {
     throw usage(`latencyMs must be a non-negative number, got ${String(options.latencyMs)}`);
   }
+  if (options.jitterMs !== undefined && (!Number.isFinite(options.jitterMs) || options.jitterMs < 0)) {
+    throw usage(`jitterMs must be a non-negative number, got ${String(options.jitterMs)}`);
+  }
+  if (options.https !== undefined && typeof options.https !== 'boolean') throw usage(`https must be true or false, got ${String(options.https)}`);
   const cap = options.mediaReadCap ?? 10_000;
   if (!(cap === Infinity || (Number.isInteger(cap) && cap >= 0))) throw usage(`mediaReadCap must be a non-negative integer or Infinity, got ${String(cap)}`);
   return {
@@ -80,6 +108,9 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     size, media: options.media, comments: options.comments, latencyMs: options.latencyMs ?? 0,
     defaultVersion: version, clock: toClock(options.clock), mediaReadCap: cap,
     publishingQuota: nonNegativeInteger('publishingQuota', options.publishingQuota, 50),
+    oauth: resolveOAuthOptions(options.oauth), publishing: resolvePublishingOptions(options.publishing),
+    jitterMs: options.jitterMs ?? 0, https: options.https ?? false,
+    rateLimit: resolveRateLimit(options.rateLimit), faults: resolveFaults(options.faults),
     insightsMinFollowers: nonNegativeInteger('insightsMinFollowers', options.insightsMinFollowers, 100),
   };
 }

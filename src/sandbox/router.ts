@@ -101,6 +101,7 @@ export class Router {
     let authenticated = false;
     for (const route of this.#routes) {
       if (route.method !== method || route.segments.length !== segments.length) continue;
+      if (!route.segments.every((s, i) => placeholder(s) !== undefined || s === segments[i])) continue;
       if (route.auth && !authenticated) {
         authenticate();
         authenticated = true;

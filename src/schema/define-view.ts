@@ -12,6 +12,20 @@
  *   scan can drop or reorder rows.
  * - `columns` lists the columns the query reads; a view requests only the Graph fields they need.
  * - Rows are yielded a page at a time (arrays), so per-row overhead stays off the hot path.
+ *
+ * What the SQL engine guarantees to a view (src/sql):
+ * - Pushed values are already coerced to the column's type (a Date for Datetime, a number for
+ *   Integer/Double, a string for String), never NULL, and `in` lists are deduplicated. A predicate
+ *   no row can satisfy (`x = NULL`, `x IN ()`) means `list` is not called at all.
+ * - `in` reaches only a column that declares `in`; for a column that declares only `=`, the engine
+ *   calls `list` once per value. Likewise `=` on an `in`-only column arrives as a list of one.
+ * - Values may come from the SQL text, parameters, NOW()/DATEADD(...) expressions, subqueries, or
+ *   other rows: a join `c.MediaId = m.Id` (and a correlated subquery) calls `list` with
+ *   `MediaId in [batch of up to 100 media ids]` (or one `=` per id).
+ * - Input-only (pseudo) columns: predicates on them are not re-checked by the engine, and a row
+ *   that leaves the column empty gets the pushed `=` value.
+ * - In `describe(ctx)` (EXPLAIN), a value known only at run time is a placeholder string such as
+ *   `'<batch of m.Id>'`.
  */
 import { IgsqlError } from '../errors.js';
 import { COLUMN_TYPES, type ColumnType, type Row, type SqlValue } from './types.js';
@@ -32,6 +46,11 @@ export interface ColumnDefinition {
   readonly pseudo?: boolean;
   /** The Graph field(s) this column comes from, for docs and EXPLAIN (e.g. `like_count`). */
   readonly graphField?: string;
+  /**
+   * A foreign key: the column holds ids of another view's column (e.g. Comments.MediaId →
+   * Media.Id). Shown in sys_keycolumns; the catalog checks that the target exists.
+   */
+  readonly references?: { readonly view: string; readonly column: string };
 }
 
 /** Comparison operators a key column may accept. `in` receives an array of values. */

@@ -44,6 +44,10 @@ export interface IssueSpec {
   /** Seconds from now until data access lapses; 0 = never. Default: 90 days for USER and PAGE. */
   dataAccessSeconds?: number;
   metadata?: Record<string, unknown>;
+  /** The app the token belongs to (default: the sandbox app); stage 2's extra OAuth apps. */
+  appId?: string;
+  /** Register this exact token string instead of minting one (app tokens `app_id|…`). */
+  literal?: string;
 }
 
 export const SHORT_LIVED_SECONDS = 2 * 3600;
@@ -54,7 +58,7 @@ export const DATA_ACCESS_SECONDS = 90 * 24 * 3600;
 export const ALL_SCOPES: readonly string[] = [
   'public_profile', 'email', 'pages_show_list', 'pages_read_engagement', 'pages_manage_metadata', 'business_management',
   'instagram_basic', 'instagram_content_publish', 'instagram_manage_comments', 'instagram_manage_insights',
-  'instagram_manage_messages', 'read_insights',
+  'instagram_manage_messages', 'instagram_manage_contents', 'read_insights',
 ];
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -89,7 +93,7 @@ export class TokenRegistry {
   }
 
   issue(spec: IssueSpec): TokenRecord {
-    const record = this.#record(this.#mint(), spec);
+    const record = this.#record(spec.literal ?? this.#mint(), spec);
     this.#tokens.set(record.token, record);
     return record;
   }
@@ -100,7 +104,7 @@ export class TokenRegistry {
     const lifetime = spec.lifetimeSeconds ?? defaultLifetime;
     const dataAccess = spec.dataAccessSeconds ?? (spec.type === 'USER' || spec.type === 'PAGE' ? DATA_ACCESS_SECONDS : 0);
     return {
-      token, type: spec.type, appId: this.#app.id, userId: spec.userId, pageId: spec.pageId,
+      token, type: spec.type, appId: spec.appId ?? this.#app.id, userId: spec.userId, pageId: spec.pageId,
       scopes: [...(spec.scopes ?? ALL_SCOPES)], issuedAt: now, expiresAt: lifetime === 0 ? 0 : now + lifetime,
       dataAccessExpiresAt: dataAccess === 0 ? 0 : now + dataAccess, longLived: spec.longLived ?? false,
       invalidated: undefined, metadata: { ...spec.metadata },
@@ -119,7 +123,7 @@ export class TokenRegistry {
     if (known !== undefined) return known;
     const neverExpires = source.longLived || source.type === 'SYSTEM_USER';
     const record = this.issue({
-      type: 'PAGE', pageId, userId: source.userId, scopes: source.scopes,
+      type: 'PAGE', pageId, userId: source.userId, scopes: source.scopes, appId: source.appId,
       lifetimeSeconds: neverExpires ? 0 : 3600, dataAccessSeconds: source.dataAccessExpiresAt === 0 ? 0 : undefined,
     });
     this.#pageTokens.set(key, record.token);

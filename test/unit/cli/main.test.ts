@@ -113,7 +113,7 @@ test('--version prints the version of package.json', async () => {
 
 test('usage errors: exit 2 and a pointer to --help', async () => {
   const cases: [string[], RegExp][] = [
-    [[], /^igsql: nothing to do\. Usage: igsql --check -c <string> \[--format table\|json\]\. See igsql --help\.\n$/],
+    [[], /^igsql: nothing to do\. Usage: igsql --check -c <string> \[--format table\|json\], igsql sandbox \[--port N\] .*\. See igsql --help\.\n$/],
     [['--chek'], /^igsql: unknown option '--chek'\. Did you mean --check\? See igsql --help\.\n$/],
     [['-x'], /^igsql: unknown option '-x'\. See igsql --help\.\n$/],
     [['--check', 'SELECT 1'], /^igsql: unexpected argument 'SELECT 1'\. See igsql --help\.\n$/],
