@@ -7,7 +7,7 @@
  *   for await (const row of conn.stream('SELECT * FROM Comments')) ...
  *   await conn.close();
  */
-import type { AuthDeps } from './auth/index.js';
+import { tokensAsProperties, type AuthDeps, type StoredTokens } from './auth/index.js';
 import { resolveConnectionProperties, type ConnectionSettings } from './connection-string/index.js';
 import { IgsqlError } from './errors.js';
 import { createDispatcher, type IgsqlDispatcher } from './http/dispatcher.js';
@@ -66,7 +66,7 @@ export class Connection {
     const tokens = options.tokenProvider ?? tokenProviderFor(settings, { dispatcher: this.#dispatcher, logger: this.#logger, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}) });
     this.#client = new GraphClient(props, { dispatcher: this.#dispatcher, tokenProvider: tokens, logger: this.#logger });
     this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true });
-    this.catalog = buildCatalog(settings);
+    this.catalog = buildCatalog(settings, [], () => sessionValues(tokens));
     for (const warning of settings.warnings) this.#logger.module('connection').warn({}, warning);
   }
 
@@ -111,6 +111,14 @@ export class Connection {
   toString(): string {
     return `Connection(${this.settings.toString()})`;
   }
+}
+
+/** OAuth values the token store holds now (for sys_connection_props), when the provider has a store. */
+async function sessionValues(provider: TokenProvider): Promise<Record<string, string>> {
+  const withStore = provider as Partial<{ stored(): Promise<StoredTokens | undefined> }>;
+  if (typeof withStore.stored !== 'function') return {};
+  const tokens = await withStore.stored();
+  return tokens ? tokensAsProperties(tokens, Date.now()) : {};
 }
 
 /** Opens a connection from a connection string (validated; nothing is sent until a query runs). */

@@ -23,3 +23,6 @@ export type {
   PropertyDefinition,
   PropertyName,
 } from './connection-string/index.js';
+export { connect, Connection } from './connection.js';
+export type { ConnectOptions, QueryResult, QueryStream } from './connection.js';
+export type { Params } from './sql/engine.js';

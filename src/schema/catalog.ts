@@ -19,11 +19,18 @@ export interface CatalogOptions<Api = unknown> {
    * connection-property catalog). Their names should start with `sys_`.
    */
   readonly systemViews?: readonly ((catalog: Catalog<Api>) => ViewDefinition<Api>)[];
+  /**
+   * Which data views the metadata (sys_tables, sys_tablecolumns, sys_keycolumns) reports: the
+   * `Tables` / `Views` connection properties. Every view stays queryable. Default: all.
+   */
+  readonly reported?: (view: ViewDefinition<Api>) => boolean;
 }
 
 export class Catalog<Api = unknown> {
   /** The data views, in declaration order. */
   readonly views: readonly ViewDefinition<Api>[];
+  /** The data views the metadata reports (see CatalogOptions.reported). */
+  readonly reportedViews: readonly ViewDefinition<Api>[];
   /** sys_tables, sys_tablecolumns, ... */
   readonly systemViews: readonly ViewDefinition<Api>[];
   readonly procedures: readonly ProcedureDefinition<Api>[];
@@ -32,6 +39,7 @@ export class Catalog<Api = unknown> {
 
   constructor(options: CatalogOptions<Api>) {
     this.views = [...options.views];
+    this.reportedViews = options.reported ? this.views.filter(options.reported) : this.views;
     this.procedures = [...(options.procedures ?? [])];
     const system = createSystemViews(this as Catalog<unknown>) as ViewDefinition<Api>[];
     for (const make of options.systemViews ?? []) system.push(make(this));

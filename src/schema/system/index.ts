@@ -11,7 +11,7 @@ export function createSystemViews(catalog: Catalog<unknown>): ViewDefinition<unk
     catalogName: CATALOG_NAME,
     schemaName: SCHEMA_NAME,
     get views() {
-      return catalog.views;
+      return catalog.reportedViews;
     },
     get procedures() {
       return catalog.procedures;
