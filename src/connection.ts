@@ -43,6 +43,11 @@ export interface QueryResult {
   readonly rowCount: number;
 }
 
+export interface StreamOptions {
+  /** Aborting it cancels the query: the stream throws a `cancelled` IgsqlError. */
+  readonly signal?: AbortSignal;
+}
+
 /** Rows of a streamed query; `columns` is known before the first row. */
 export interface QueryStream extends AsyncIterable<Row> {
   readonly columns: readonly ResultColumn[];
@@ -71,9 +76,9 @@ export class Connection {
   }
 
   /** Runs a statement and collects its rows. */
-  async query(sql: string, params?: Params): Promise<QueryResult> {
+  async query(sql: string, params?: Params, options?: StreamOptions): Promise<QueryResult> {
     const rows: Row[] = [];
-    const stream = this.stream(sql, params);
+    const stream = this.stream(sql, params, options);
     for await (const row of stream) rows.push(row);
     return { columns: stream.columns, rows, rowCount: rows.length };
   }
@@ -82,10 +87,10 @@ export class Connection {
    * Runs a statement and streams its rows: memory stays bounded by what the query's operators
    * hold (a plain scan holds a page). Leaving the loop early stops the Graph requests.
    */
-  stream(sql: string, params?: Params): QueryStream {
+  stream(sql: string, params?: Params, options: StreamOptions = {}): QueryStream {
     this.#assertOpen();
     const prepared = prepare(sql, this.catalog as Catalog<unknown>);
-    return this.#runner.run(sql, (options) => execute(prepared, params, options));
+    return this.#runner.run(sql, (run) => execute(prepared, params, run), options.signal);
   }
 
   /** The Graph client's counters (requests, retries, waits), for logs and benchmarks. */

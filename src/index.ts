@@ -24,5 +24,5 @@ export type {
   PropertyName,
 } from './connection-string/index.js';
 export { connect, Connection } from './connection.js';
-export type { ConnectOptions, QueryResult, QueryStream } from './connection.js';
+export type { ConnectOptions, QueryResult, QueryStream, StreamOptions } from './connection.js';
 export type { Params } from './sql/engine.js';

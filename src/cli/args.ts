@@ -4,20 +4,21 @@ import type { CliOption } from './options.js';
 
 /** Parsed command-line arguments: option values by long name, and positional arguments. */
 export interface CliArgs {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  /** A `multiple` option's value is a list. */
+  readonly values: Readonly<Record<string, string | boolean | readonly (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
 }
 
 /**
- * Parses `argv` (strict: unknown options and positional arguments are usage errors, with a
- * did-you-mean for a misspelt option).
+ * Parses `argv` (strict: unknown options are usage errors, with a did-you-mean for a misspelt
+ * option; positional arguments too unless `allowPositionals`).
  */
-export function parseCliArgs(argv: readonly string[], options: readonly CliOption[]): CliArgs {
+export function parseCliArgs(argv: readonly string[], options: readonly CliOption[], allowPositionals = false): CliArgs {
   const config = Object.fromEntries(
-    options.map((o) => [o.name, o.short === undefined ? { type: o.type } : { type: o.type, short: o.short }]),
+    options.map((o) => [o.name, { type: o.type, multiple: o.multiple === true, ...(o.short === undefined ? {} : { short: o.short }) }]),
   );
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: config, strict: true, allowPositionals: false });
+    const { values, positionals } = parseArgs({ args: [...argv], options: config, strict: true, allowPositionals });
     return { values: values as CliArgs['values'], positionals };
   } catch (error) {
     throw usageError(error, options);

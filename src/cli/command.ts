@@ -9,16 +9,19 @@ export interface CommandContext {
 
 /**
  * One thing the CLI does. A `flag` command is chosen by its boolean option (`--check`); a
- * `subcommand` by the first argument (`igsql <name> ...`). To add a command, write its file and
- * list it in commands.ts; --help picks it up.
+ * `subcommand` by the first argument (`igsql <name> ...`); the `default` command (queries) runs
+ * when neither is given. To add a command, write its file and list it in commands.ts; --help
+ * picks it up.
  */
 export interface CliCommand {
-  readonly kind: 'flag' | 'subcommand';
+  readonly kind: 'flag' | 'subcommand' | 'default';
   readonly name: string;
   /** The usage line in --help, without the leading "igsql ". */
   readonly usage: string;
   /** One line for --help. */
   readonly summary: string;
+  /** It takes positional arguments (others reject them). */
+  readonly positionals?: boolean;
   /** Options only this command reads (a flag command's own flag is added for it). */
   readonly options?: readonly CliOption[];
   /** Returns the exit code; throws IgsqlError for bad input. */

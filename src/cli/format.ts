@@ -1,15 +1,15 @@
 import { IgsqlError } from '../errors.js';
 
 /** The output formats of the CLI. A command may support a subset. */
-export const OUTPUT_FORMATS = ['table', 'json'] as const;
+export const OUTPUT_FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** The --format value checked against what a command supports; `table` when not given. */
-export function outputFormat(value: string | undefined, supported: readonly OutputFormat[] = OUTPUT_FORMATS): OutputFormat {
-  if (value === undefined) return 'table';
+/** The --format value checked against what a command supports; `fallback` (table) when not given. */
+export function outputFormat(value: string | undefined, supported: readonly OutputFormat[] = OUTPUT_FORMATS, fallback: OutputFormat = 'table'): OutputFormat {
+  if (value === undefined) return fallback;
   const format = supported.find((f) => f === value.toLowerCase());
   if (format === undefined) {
-    throw new IgsqlError('usage', `unknown --format '${value}': expected ${supported.join(' or ')}`);
+    throw new IgsqlError('usage', `unknown --format '${value}': expected ${supported.slice(0, -1).join(', ')}${supported.length > 1 ? ' or ' : ''}${supported.at(-1)!}`);
   }
   return format;
 }

@@ -12,7 +12,7 @@ export function helpText(version: string): string {
     ...COMMANDS.map((c) => `  igsql ${c.usage}\n      ${c.summary}.`),
     '',
     'Options:',
-    ...optionLines([...GLOBAL_OPTIONS, ...commandOptions]),
+    ...optionLines([...GLOBAL_OPTIONS, ...commandOptions].filter((o) => o.hidden !== true)),
     '',
     'Exit codes: 0 success, 2 bad input (usage or connection string), 1 any other error.',
     'Connection string syntax and every property: docs/connection-string.md',

@@ -3,10 +3,11 @@ import type { ErrorCode } from '../errors.js';
 import { parseCliArgs } from './args.js';
 import type { CliArgs } from './args.js';
 import type { CliCommand } from './command.js';
-import { COMMANDS, optionsFor } from './commands.js';
+import { COMMANDS, DEFAULT_COMMAND, optionsFor } from './commands.js';
 import { helpText } from './help.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
+import { expandVerbose } from './query-options.js';
 import { igsqlVersion } from './version.js';
 
 /** Error codes that mean the user's input was wrong: exit code 2. */
@@ -21,7 +22,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let debug = argv.includes('--debug');
   try {
     const subcommand = COMMANDS.find((c) => c.kind === 'subcommand' && c.name === argv[0]);
-    const args = parseCliArgs(subcommand === undefined ? argv : argv.slice(1), optionsFor(subcommand));
+    const args = parseCliArgs(subcommand === undefined ? expandVerbose(argv) : argv.slice(1), optionsFor(subcommand), subcommand === undefined);
     debug = args.values['debug'] === true;
     if (args.values['help'] === true) {
       io.stdout(helpText(igsqlVersion()));
@@ -31,7 +32,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stdout(`igsql ${igsqlVersion()}\n`);
       return 0;
     }
-    return await (subcommand ?? chooseFlagCommand(args)).run({ args, io });
+    const command = subcommand ?? chooseFlagCommand(args);
+    if (command.positionals !== true && args.positionals.length > 0) {
+      throw new IgsqlError('usage', `unexpected argument '${args.positionals[0]!}'. See igsql --help.`);
+    }
+    return await command.run({ args, io });
   } catch (error) {
     return reportError(error, io, debug);
   }
@@ -40,10 +45,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function chooseFlagCommand(args: CliArgs): CliCommand {
   const chosen = COMMANDS.filter((c) => c.kind === 'flag' && args.values[c.name] === true);
   if (chosen.length === 1) return chosen[0]!;
-  if (chosen.length === 0) {
-    const usage = COMMANDS.map((c) => `igsql ${c.usage}`).join(', ');
-    throw new IgsqlError('usage', `nothing to do. Usage: ${usage}. See igsql --help.`);
-  }
+  if (chosen.length === 0) return DEFAULT_COMMAND;
   throw new IgsqlError('usage', `${chosen.map((c) => `--${c.name}`).join(' and ')} cannot be used together.`);
 }
 
@@ -53,7 +55,9 @@ export function exitCodeFor(error: unknown): number {
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
   const known = IgsqlError.is(error);
-  const message = known ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  // A syntax error's excerpt and caret (its later lines) only make sense on a terminal prompt.
+  const text = known ? (error.code === 'sql-parse' ? error.message.split('\n')[0]! : error.message) : undefined;
+  const message = text ?? `internal error: ${error instanceof Error ? error.message : String(error)}`;
   io.stderr(`igsql: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   if (debug) {
     io.stderr(`${stackOf(error)}\n`);

@@ -17,7 +17,8 @@ export interface QueryStreamLike extends AsyncIterable<Row> {
 }
 
 export interface QueryRunner {
-  run(sql: string, start: (options: ExecuteOptions<ViewApi>) => ResultSet): QueryStreamLike;
+  /** `signal` (optional) cancels the query: the stream then throws a `cancelled` error. */
+  run(sql: string, start: (options: ExecuteOptions<ViewApi>) => ResultSet, signal?: AbortSignal): QueryStreamLike;
 }
 
 export interface QueryRunnerDeps {
@@ -41,10 +42,13 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
   });
   let sequence = 0;
   return {
-    run(sql, start) {
+    run(sql, start, signal) {
       const id = ++sequence;
       const started = Date.now();
       const controller = new AbortController();
+      const cancel = (): void => controller.abort(new IgsqlError('cancelled', 'The query was cancelled.'));
+      if (signal?.aborted) cancel();
+      signal?.addEventListener('abort', cancel, { once: true });
       const timeoutMs = props.Timeout * 1000;
       const deadline = timeoutMs > 0 ? started + timeoutMs : undefined;
       const timer = deadline === undefined ? undefined : setTimeout(() => {
@@ -58,6 +62,7 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
         result = start({ api, signal: controller.signal, maxRows: props.MaxRows });
       } catch (error) {
         if (timer) clearTimeout(timer);
+        signal?.removeEventListener('abort', cancel);
         log.error({ queryId: id, error: (error as Error).message }, 'query failed');
         throw error;
       }
@@ -79,6 +84,7 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
             throw error;
           } finally {
             if (timer) clearTimeout(timer);
+            signal?.removeEventListener('abort', cancel);
             if (!controller.signal.aborted) controller.abort(new IgsqlError('cancelled', 'The query was closed before its end.'));
           }
         },

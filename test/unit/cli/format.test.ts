@@ -6,7 +6,8 @@ test('outputFormat: table by default, case-insensitive, limited to what a comman
   assert.equal(outputFormat(undefined), 'table');
   assert.equal(outputFormat('JSON'), 'json');
   assert.throws(() => outputFormat('json', ['table']), { code: 'usage', message: "unknown --format 'json': expected table" });
-  assert.throws(() => outputFormat('xml'), { code: 'usage', message: "unknown --format 'xml': expected table or json" });
+  assert.throws(() => outputFormat('xml'), { code: 'usage', message: "unknown --format 'xml': expected table, csv, json or ndjson" });
+  assert.equal(outputFormat(undefined, undefined, 'csv'), 'csv');
 });
 
 test('renderTable pads columns by characters; the last column is not padded', () => {

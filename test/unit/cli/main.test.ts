@@ -97,7 +97,7 @@ test('--help lists the commands, options and exit codes', async () => {
   assert.match(r.stdout, new RegExp(`^igsql ${VERSION.replaceAll('.', '\\.')}: query the Instagram Graph API with SQL\\.`));
   assert.match(r.stdout, /igsql --check -c <string> \[--format table\|json\]/);
   assert.match(r.stdout, /-c, --connection <string> +Connection string \(default: the IGSQL_CONNECTION environment variable\)/);
-  assert.match(r.stdout, /--format <format> +Output format: table \(default\), json/);
+  assert.match(r.stdout, /--format <format> +Output format: table, csv, json, ndjson \(queries: table on a terminal, csv otherwise\)/);
   assert.match(r.stdout, /--debug/);
   assert.match(r.stdout, /-h, --help/);
   assert.match(r.stdout, /--version/);
@@ -113,7 +113,8 @@ test('--version prints the version of package.json', async () => {
 
 test('usage errors: exit 2 and a pointer to --help', async () => {
   const cases: [string[], RegExp][] = [
-    [[], /^igsql: nothing to do\. Usage: igsql --check -c <string> \[--format table\|json\], igsql sandbox \[--port N\] .*\. See igsql --help\.\n$/],
+    [[], /^igsql: no SQL: give it as an argument \("SELECT \* FROM Page"\), with -f <file\.sql>, or on stdin\. See igsql --help\.\n$/],
+    [['SELECT 1', 'FROM Page'], /^igsql: expected one SQL argument, got 2: put the SQL in quotes/],
     [['--chek'], /^igsql: unknown option '--chek'\. Did you mean --check\? See igsql --help\.\n$/],
     [['-x'], /^igsql: unknown option '-x'\. See igsql --help\.\n$/],
     [['--check', 'SELECT 1'], /^igsql: unexpected argument 'SELECT 1'\. See igsql --help\.\n$/],

@@ -1,0 +1,106 @@
+/** Query mode as a user runs it: the real CLI spawned against the sandbox (--sandbox, or -c to a test sandbox). */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from '../../../src/connection.js';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import { spawnIgsql } from '../../helpers/spawn-igsql.js';
+
+let sandbox: Sandbox;
+let cs: string;
+let pages: { Id: string; Name: string; InstagramBusinessAccountId: string | null }[];
+const dir = mkdtempSync(join(tmpdir(), 'igsql-cli-'));
+
+before(async () => {
+  sandbox = await startSandbox({ size: 'small' }); // the same seed and size as --sandbox
+  cs = `BaseURL=${sandbox.url};OAuthAccessToken=${sandbox.tokens.longLivedUser}`;
+  const conn = await connect(cs);
+  pages = (await conn.query('SELECT Id, Name, InstagramBusinessAccountId FROM Page')).rows as typeof pages;
+  await conn.close();
+  assert.ok(pages.filter((p) => p.InstagramBusinessAccountId !== null).length >= 2);
+});
+
+after(async () => {
+  await sandbox.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('igsql --sandbox "SELECT * FROM Page" prints the pages with their IG account ids (csv when not a terminal)', async () => {
+  const r = await spawnIgsql(['--sandbox', 'SELECT * FROM Page']);
+  assert.equal(r.stderr, '');
+  assert.equal(r.code, 0);
+  const lines = r.stdout.split('\r\n');
+  assert.equal(lines[0], 'Id,Name,Category,Tasks,InstagramBusinessAccountId,InstagramUsername');
+  for (const page of pages) {
+    const line = lines.find((l) => l.startsWith(`${page.Id},`));
+    assert.ok(line, `page ${page.Id} missing`);
+    if (page.InstagramBusinessAccountId !== null) assert.ok(line.includes(`,${page.InstagramBusinessAccountId},`), line);
+  }
+});
+
+test('--format table, json and ndjson over -c (the connection string of a running sandbox)', async () => {
+  const sql = 'SELECT Id, Name, InstagramBusinessAccountId FROM Page ORDER BY Id';
+  const sorted = [...pages].sort((a, b) => (a.Id < b.Id ? -1 : 1));
+  const json = await spawnIgsql(['-c', cs, '--format', 'json', sql]);
+  assert.equal(json.code, 0, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout), sorted);
+  const ndjson = await spawnIgsql(['--format', 'ndjson', sql], { env: { IGSQL_CONNECTION: cs } });
+  assert.deepEqual(ndjson.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)), sorted);
+  const table = await spawnIgsql(['-c', cs, '--format', 'table', sql]);
+  const lines = table.stdout.split('\n');
+  assert.match(lines[0]!, /^Id +\| Name +\| InstagramBusinessAccountId$/);
+  assert.match(lines[1]!, /^-+-\+-+-\+-+$/);
+  assert.match(table.stdout, new RegExp(`^${sorted[0]!.Id} +\\| ${sorted[0]!.Name} +\\| ${sorted[0]!.InstagramBusinessAccountId ?? 'NULL'}$`, 'm'));
+  assert.match(table.stdout, new RegExp(`\\n\\(${pages.length} rows\\)\\n$`));
+});
+
+test('-f runs the statements of a file in order; -p binds ? in order and name=value binds @name', async () => {
+  const file = join(dir, 'two.sql');
+  writeFileSync(file, '-- pages, then one page\nSELECT COUNT(*) AS N FROM Page;\n\nSELECT Name FROM Page WHERE Id = ?;\n');
+  const r = await spawnIgsql(['-c', cs, '-f', file, '-p', pages[1]!.Id]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, `N\r\n${pages.length}\r\n\nName\r\n${pages[1]!.Name}\r\n`);
+  const named = await spawnIgsql(['-c', cs, '--format', 'ndjson', '-p', `id=${pages[0]!.Id}`, '-p', 'n=1', 'SELECT Name, @n + 1 AS Two FROM Page WHERE Id = @id']);
+  assert.equal(named.stdout, `${JSON.stringify({ Name: pages[0]!.Name, Two: 2 })}\n`);
+});
+
+test('bad SQL exits 2 with one line naming line and column; in a file, the file is named too', async () => {
+  const r = await spawnIgsql(['-c', cs, 'SELECT Id\nFROM Pagez']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'igsql: Unknown view Pagez. Did you mean Page? SELECT TableName FROM sys_tables lists the views. (line 2, column 6)\n');
+  const file = join(dir, 'bad.sql');
+  writeFileSync(file, 'SELECT 1 AS One;\nSELECT Id FRM Page;\n');
+  const f = await spawnIgsql(['-c', cs, '-f', file]);
+  assert.equal(f.code, 2);
+  assert.equal(f.stdout, 'One\r\n1\r\n', 'the first statement ran');
+  assert.match(f.stderr, /^igsql: .*bad\.sql: SQL syntax error at line 2, column \d+: [^\n]*\n$/);
+});
+
+test('a bad connection string exits 2 naming the property; a missing one too', async () => {
+  const r = await spawnIgsql(['-c', 'Timout=5', 'SELECT * FROM Page']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, "igsql: Invalid connection string: unknown property 'Timout' at character 1; did you mean Timeout?\n");
+  const sandboxed = await spawnIgsql(['--sandbox', '-c', 'Verbosty=2', 'SELECT 1']);
+  assert.equal(sandboxed.code, 2);
+  assert.match(sandboxed.stderr, /unknown property 'Verbosty' at character 1; did you mean Verbosity\?/);
+});
+
+test('SQL piped on stdin runs when no SQL argument is given', async () => {
+  const r = await spawnIgsql(['-c', cs, '--format', 'ndjson'], { input: 'SELECT COUNT(*) AS N FROM Page;\nSELECT 2 AS Two\n' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, `{"N":${pages.length}}\n{"Two":2}\n`);
+});
+
+test('-v logs the query to stderr (no token); --sandbox with -c adds properties', async () => {
+  const r = await spawnIgsql(['--sandbox', '-c', 'Verbosity=2', '--format', 'ndjson', 'SELECT COUNT(*) AS N FROM Page']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, `{"N":${pages.length}}\n`);
+  assert.equal(r.stderr, '', 'Verbosity alone does not log: without Logfile or -v the library is silent');
+  const v = await spawnIgsql(['--sandbox', '-vv', 'SELECT COUNT(*) AS N FROM Page']);
+  assert.match(v.stderr, /^igsql \S+ info +query: query started queryId=1 sql="SELECT COUNT\(\*\) AS N FROM Page"$/m);
+  assert.match(v.stderr, /debug/);
+  assert.ok(!v.stderr.includes(sandbox.tokens.longLivedUser.slice(0, 20)) && !/EAA\w{20,}/.test(v.stderr), v.stderr);
+});
