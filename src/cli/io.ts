@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** Where the CLI writes and what environment it reads; tests pass their own. */
 export interface CliIo {
@@ -11,6 +11,8 @@ export interface CliIo {
   readonly stdin?: Readable;
   /** True when stdin is a terminal: no SQL given means the interactive prompt. Default false. */
   readonly stdinIsTTY?: boolean;
+  /** Where the interactive prompt draws (stdout's stream). */
+  readonly terminal?: Writable;
   /** Calls `handler` on Ctrl-C (SIGINT) until the returned function is called. */
   onInterrupt?(handler: () => void): () => void;
 }
@@ -33,6 +35,7 @@ export function processIo(): CliIo {
     stdoutIsTTY: process.stdout.isTTY === true,
     stdin: process.stdin,
     stdinIsTTY: process.stdin.isTTY === true,
+    terminal: process.stdout,
     onInterrupt(handler) {
       process.on('SIGINT', handler);
       return () => void process.off('SIGINT', handler);

@@ -12,9 +12,7 @@ import type { CliIo } from './io.js';
 import { QUERY_OPTIONS, querySettings } from './query-options.js';
 import { runStatements } from './run-statements.js';
 import { splitStatements } from './split-statements.js';
-import { runScript } from './run-script.js';
-
-export const INTERRUPTED = 130;
+import { INTERRUPTED, runScript } from './run-script.js';
 
 export const queryCommand: CliCommand = {
   kind: 'default',
