@@ -26,7 +26,7 @@ export async function writeResult(result: ResultSource, write: (text: string) =>
   const buffer = new OutputBuffer(write);
   const out = (text: string): void => buffer.push(text);
   const columns = outputColumns(result.columns, options.showSecrets);
-  if (options.separate === true && (options.format === 'csv' || options.format === 'table')) out('\n');
+  if (options.separate === true && (options.format === 'csv' || options.format === 'table')) out(options.format === 'csv' ? '\r\n' : '\n');
   let count = 0;
   try {
     if (options.format === 'table') {
