@@ -38,6 +38,12 @@ export async function runStatements(
       if (statement.hasParams && options.params === undefined) {
         throw new IgsqlError('usage', 'the statement has parameter markers (? or @name): give their values with -p (see igsql --help).');
       }
+      if (statement.named === true && Array.isArray(params)) {
+        throw new IgsqlError('usage', 'the statement has named parameters (@name): give them as -p name=value.');
+      }
+      if (statement.hasParams && statement.named !== true && params !== undefined && !Array.isArray(params)) {
+        throw new IgsqlError('usage', 'the statement has ? parameters: give their values in order as -p value (not name=value).');
+      }
       const stream = conn.stream(statement.sql, params, options.signal === undefined ? {} : { signal: options.signal });
       await writeResult(stream, write, { format: options.format, showSecrets: options.showSecrets, separate: state.printed > 0 });
       state.printed++;

@@ -12,6 +12,8 @@ export interface SplitStatement {
   readonly line: number;
   /** It holds `?` or `@name` parameter markers. */
   readonly hasParams: boolean;
+  /** It holds `@name` (or `:name`) markers. */
+  readonly named?: boolean;
 }
 
 export interface SplitResult {
@@ -29,6 +31,7 @@ export function scanStatements(text: string): SplitResult {
   let start = 0;
   let meaningful = false;
   let hasParams = false;
+  let named = false;
   let i = 0;
   const n = text.length;
   const finish = (end: number): void => {
@@ -36,10 +39,11 @@ export function scanStatements(text: string): SplitResult {
       const before = text.slice(0, start);
       const line = before.split('\n').length;
       const column = start - (before.lastIndexOf('\n') + 1);
-      statements.push({ sql: '\n'.repeat(line - 1) + ' '.repeat(column) + text.slice(start, end), line, hasParams });
+      statements.push({ sql: '\n'.repeat(line - 1) + ' '.repeat(column) + text.slice(start, end), line, hasParams, ...(named ? { named } : {}) });
     }
     meaningful = false;
     hasParams = false;
+    named = false;
   };
   while (i < n) {
     const c = text[i]!;
@@ -68,7 +72,8 @@ export function scanStatements(text: string): SplitResult {
       i += 2; // a :: cast, not a :name parameter
       continue;
     }
-    if (c === '?' || ((c === '@' || c === ':') && /[A-Za-z_]/.test(text[i + 1] ?? ''))) hasParams = true;
+    if (c === '?') hasParams = true;
+    if ((c === '@' || c === ':') && /[A-Za-z_]/.test(text[i + 1] ?? '')) hasParams = named = true;
     if (c === ';') finish(i);
     i++;
   }

@@ -20,6 +20,7 @@ test('a statement keeps its place: padded with the lines and columns before it',
 test('parameter markers are found outside literals, not in strings or :: casts', () => {
   const flags = splitStatements("SELECT ? ; SELECT @id; SELECT '?', '@x'; SELECT a::int; SELECT :name").map((s) => s.hasParams);
   assert.deepEqual(flags, [true, true, false, false, true]);
+  assert.deepEqual(splitStatements('SELECT ?; SELECT @a').map((s) => s.named === true), [false, true]);
 });
 
 test('scanStatements tells an unfinished statement (open quote or comment) from a finished one', () => {
