@@ -19,6 +19,7 @@ import type { ResultColumn, Row } from './schema/types.js';
 import type { ViewApi } from './schema/view-api.js';
 import { execute, prepare, type Params } from './sql/engine.js';
 import { tokenProviderFor } from './connection/auth.js';
+import { createProcedureAuth } from './connection/auth-api.js';
 import { buildCatalog } from './connection/catalog.js';
 import { loggingOptions, networkOptions } from './connection/options.js';
 import { createQueryRunner, type QueryRunner } from './connection/query-runner.js';
@@ -65,8 +66,9 @@ export class Connection {
     this.#dispatcher = createDispatcher(networkOptions(props), this.#logger);
     const tokens = options.tokenProvider ?? tokenProviderFor(settings, { dispatcher: this.#dispatcher, logger: this.#logger, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}) });
     this.#client = new GraphClient(props, { dispatcher: this.#dispatcher, tokenProvider: tokens, logger: this.#logger });
-    this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true });
-    this.catalog = buildCatalog(settings, [], () => sessionValues(tokens));
+    const auth = createProcedureAuth(settings, tokens, { dispatcher: this.#dispatcher, logger: this.#logger, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}) });
+    this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true, auth });
+    this.catalog = buildCatalog(settings, () => sessionValues(tokens));
     for (const warning of settings.warnings) this.#logger.module('connection').warn({}, warning);
   }
 
