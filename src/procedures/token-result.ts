@@ -4,6 +4,7 @@
  * fallbacks to the connection properties.
  */
 import { DEFAULT_CALLBACK_URL, DEFAULT_SCOPES, type StoredTokens, parseScopes } from '../auth/index.js';
+import { CATALOG } from '../connection-string/properties.js';
 import type { Row, SqlValue } from '../schema/types.js';
 import type { ProcedureParameter, ProcedureResultColumn } from './define-procedure.js';
 import type { ProcedureAuth } from './procedure-api.js';
@@ -38,7 +39,7 @@ export function expiresIn(expiresAt: number | null | undefined, now: number): nu
 export const SCOPE_PARAMETER: ProcedureParameter = {
   name: 'Scope',
   type: 'String',
-  description: `Permissions to ask for, separated by commas or spaces. Default: the Scope property, else ${DEFAULT_SCOPES.join(', ')}.`,
+  description: `Permissions to ask for, separated by commas or spaces. Default: the Scope property (by default ${String(CATALOG.Scope.default).split(',').join(', ')}).`,
   required: false,
 };
 
