@@ -5,6 +5,7 @@ import { connect, IgsqlError, type Connection } from '../../../src/index.js';
 import { MemoryTokenStore } from '../../../src/auth/index.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { answerDialog, appProps, codeOf, freshCode, httpUser, tokenWithScopes } from './fixtures/sandbox-user.js';
+import { MemorySink } from '../../helpers/memory-sink.js';
 
 const CALLBACK = 'http://127.0.0.1:8765/cb';
 let sb: Sandbox;
@@ -141,4 +142,16 @@ test('the procedures are listed in sys_procedures and sys_procedureparameters', 
   const params = await conn.query("SELECT ColumnName, Direction, [Values] FROM sys_procedureparameters WHERE ProcedureName = 'GetOAuthAccessToken'");
   assert.deepEqual(params.rows.find((r) => r['ColumnName'] === 'AuthMode'), { ColumnName: 'AuthMode', Direction: 'Input', Values: 'WEB, APP' });
   assert.ok(params.rows.some((r) => r['ColumnName'] === 'OAuthRefreshToken' && r['Direction'] === 'Output'));
+});
+
+test('the log of a verbose connection never holds the verifier or the tokens the procedures return', async () => {
+  const sink = new MemorySink();
+  const logged = await connect(`${appProps(sb)};OAuthAccessToken=${sb.tokens.longLivedUser};Verbosity=5`, { logSink: sink });
+  const code = await freshCode(logged, CALLBACK);
+  const web = await logged.query(`EXEC GetOAuthAccessToken AuthMode = 'WEB', Verifier = '${code}', CallbackURL = '${CALLBACK}'`);
+  const pages = await logged.query('EXEC GetPageAccessToken');
+  await logged.close();
+  assert.match(sink.text, /GetOAuthAccessToken/, 'the statement was logged');
+  const secrets = [code, String(web.rows[0]!['OAuthAccessToken']), ...pages.rows.map((r) => String(r['PageAccessToken'])), sb.app.secret, sb.tokens.longLivedUser];
+  for (const secret of secrets) assert.ok(!sink.text.includes(secret.slice(0, 24)), `a secret reached the log: ${secret.slice(0, 4)}…`);
 });
