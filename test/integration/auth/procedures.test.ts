@@ -47,6 +47,8 @@ test("GetOAuthAccessToken AuthMode='WEB': code → long-lived token that works; 
   const code = await freshCode(conn, CALLBACK);
   const { rows } = await conn.query("EXEC GetOAuthAccessToken AuthMode = 'WEB', Verifier = ?, CallbackURL = ?", [code, CALLBACK]);
   const token = String(rows[0]!['OAuthAccessToken']);
+  const result = await conn.query('EXEC GetPageAccessToken');
+  assert.deepEqual(result.columns.filter((c) => c.sensitive).map((c) => c.name), ['PageAccessToken'], 'token columns are marked for the CLI to mask');
   assert.equal(rows[0]!['OAuthRefreshToken'], token, 'the long-lived token is its own refresh token');
   assert.ok(Number(rows[0]!['ExpiresIn']) > 50 * 86_400, 'long-lived: about 60 days');
   assert.ok(await works(token));
