@@ -157,3 +157,29 @@ test('the log of a verbose connection never holds the verifier or the tokens the
   const secrets = [code, String(web.rows[0]!['OAuthAccessToken']), ...pages.rows.map((r) => String(r['PageAccessToken'])), sb.app.secret, sb.tokens.longLivedUser];
   for (const secret of secrets) assert.ok(!sink.text.includes(secret.slice(0, 24)), `a secret reached the log: ${secret.slice(0, 4)}…`);
 });
+
+test("RefreshOAuthAccessToken on a REFRESH connection stores the new token; the connection string's seed does not overwrite it", async () => {
+  const name = 'procedures-refresh';
+  const c = await connect(`${appProps(sb)};InitiateOAuth=REFRESH;OAuthSettingsLocation=memory://${name};OAuthAccessToken=${sb.tokens.longLivedUser}`);
+  assert.ok((await c.query('SELECT Id FROM Account')).rowCount > 0);
+  const { rows } = await c.query('EXEC RefreshOAuthAccessToken');
+  const renewed = String(rows[0]!['OAuthAccessToken']);
+  const store = MemoryTokenStore.named(name);
+  assert.equal((await store.read())?.accessToken, renewed);
+  assert.ok((await c.query('SELECT Id FROM Account')).rowCount > 0);
+  const again = await connect(`${appProps(sb)};InitiateOAuth=REFRESH;OAuthSettingsLocation=memory://${name};OAuthAccessToken=${sb.tokens.longLivedUser}`);
+  assert.ok((await again.query('SELECT Id FROM Account')).rowCount > 0);
+  assert.equal((await store.read())?.accessToken, renewed, 'still the token the procedure stored');
+  await again.close();
+  await c.close();
+});
+
+test('GetOAuthAccessToken before any query: the unused OAuthAccessToken seed does not replace the new token', async () => {
+  const name = 'procedures-web-first';
+  const c = await connect(`${appProps(sb)};InitiateOAuth=REFRESH;OAuthSettingsLocation=memory://${name};OAuthAccessToken=${sb.tokens.longLivedUser}`);
+  const code = await freshCode(c, CALLBACK);
+  const token = String((await c.query('EXEC GetOAuthAccessToken Verifier = ?, CallbackURL = ?', [code, CALLBACK])).rows[0]!['OAuthAccessToken']);
+  assert.ok((await c.query('SELECT Id FROM Account')).rowCount > 0);
+  assert.equal((await MemoryTokenStore.named(name).read())?.accessToken, token);
+  await c.close();
+});
