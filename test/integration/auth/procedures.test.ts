@@ -78,6 +78,10 @@ test("GetOAuthAccessToken AuthMode='APP' runs the desktop flow and stores the to
   assert.equal(stored?.kind, 'long-lived');
   assert.ok((await app.query('SELECT Id FROM Account')).rowCount > 0);
   assert.equal(user.shown(), 1, 'the stored token is used: no second sign-in');
+  const props = await app.query("SELECT Name, Value FROM sys_connection_props WHERE Name IN ('OAuthAccessToken', 'OAuthExpiresIn')");
+  const value = (name: string) => props.rows.find((r) => r['Name'] === name)?.['Value'];
+  assert.equal(value('OAuthAccessToken'), '****', 'sys_connection_props shows the stored token, masked');
+  assert.ok(Number(value('OAuthExpiresIn')) > 50 * 86_400);
   await app.close();
 });
 
