@@ -29,6 +29,6 @@ export type Row = Readonly<Record<string, SqlValue>>;
 export interface ResultColumn {
   readonly name: string;
   readonly type: ColumnType;
-  /** A secret output (a procedure's token column): the CLI masks it unless --show-secrets. */
+  /** A secret value (a token a procedure returns): the CLI masks it unless --show-secrets. */
   readonly sensitive?: boolean;
 }
