@@ -61,7 +61,7 @@ test('-f runs the statements of a file in order; -p binds ? in order and name=va
   writeFileSync(file, '-- pages, then one page\nSELECT COUNT(*) AS N FROM Page;\n\nSELECT Name FROM Page WHERE Id = ?;\n');
   const r = await spawnIgsql(['-c', cs, '-f', file, '-p', pages[1]!.Id]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, `N\r\n${pages.length}\r\n\nName\r\n${pages[1]!.Name}\r\n`);
+  assert.equal(r.stdout, `N\r\n${pages.length}\r\n\r\nName\r\n${pages[1]!.Name}\r\n`);
   const named = await spawnIgsql(['-c', cs, '--format', 'ndjson', '-p', `id=${pages[0]!.Id}`, '-p', 'n=1', 'SELECT Name, @n + 1 AS Two FROM Page WHERE Id = @id']);
   assert.equal(named.stdout, `${JSON.stringify({ Name: pages[0]!.Name, Two: 2 })}\n`);
 });
@@ -103,4 +103,15 @@ test('-v logs the query to stderr (no token); --sandbox with -c adds properties'
   assert.match(v.stderr, /^igsql \S+ info +query: query started queryId=1 sql="SELECT COUNT\(\*\) AS N FROM Page"$/m);
   assert.match(v.stderr, /debug/);
   assert.ok(!v.stderr.includes(sandbox.tokens.longLivedUser.slice(0, 20)) && !/EAA\w{20,}/.test(v.stderr), v.stderr);
+});
+
+test('token columns of a procedure are masked unless --show-secrets (EXEC GetPageAccessToken)', async () => {
+  const masked = await spawnIgsql(['--sandbox', '--format', 'ndjson', 'EXEC GetPageAccessToken']);
+  assert.equal(masked.code, 0, masked.stderr);
+  const rows = masked.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  assert.equal(rows.length, pages.length);
+  for (const row of rows) assert.match(String(row['PageAccessToken']), /^EAA.…\(masked\)$/);
+  assert.ok(!/EAA\w{8,}/.test(masked.stdout), masked.stdout);
+  const shown = await spawnIgsql(['--sandbox', '--format', 'ndjson', '--show-secrets', 'EXEC GetPageAccessToken']);
+  for (const line of shown.stdout.trimEnd().split('\n')) assert.match(String(JSON.parse(line).PageAccessToken), /^EAA\w{40,}$/);
 });
