@@ -6,13 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { IgsqlError } from '../errors.js';
 import type { CliArgs } from './args.js';
-import { openSession } from './cli-session.js';
 import type { CliCommand } from './command.js';
 import type { CliIo } from './io.js';
 import { QUERY_OPTIONS, querySettings } from './query-options.js';
-import { runStatements } from './run-statements.js';
 import { splitStatements } from './split-statements.js';
-import { INTERRUPTED, runScript } from './run-script.js';
+
+const INTERRUPTED = 130;
 
 export const queryCommand: CliCommand = {
   kind: 'default',
@@ -57,6 +56,10 @@ async function runQuery(args: CliArgs, io: CliIo): Promise<number> {
   if (source.kind === 'text' && statements.length === 0) {
     throw new IgsqlError('usage', `no SQL statement${source.name === undefined ? '' : ` in ${source.name}`}. See igsql --help.`);
   }
+  // Loaded here, so --help, --version and --check do not load the engine, the views and the sandbox.
+  const [{ openSession }, { runStatements }, { runScript }] = await Promise.all([
+    import('./cli-session.js'), import('./run-statements.js'), import('./run-script.js'),
+  ]);
   const session = await openSession(args, io, { verbosity: settings.verbosity });
   try {
     if (source.kind === 'stdin') {
