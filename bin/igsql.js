@@ -39,4 +39,8 @@ if (useSources()) {
   }
 }
 const { main } = await import(entry);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Leave once the output is flushed: a closed HTTP pool's housekeeping timer (undici ticks every
+// 500 ms) must not hold the shell prompt after the work is done.
+process.exitCode = code;
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
