@@ -34,8 +34,8 @@ test('piped stdin: an unknown view in \\d or a failing statement stops the scrip
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 /** `igsql --sandbox` in a pseudo-terminal (util-linux `script`), driven like a user at the keyboard. */
-function terminalSession(env: Record<string, string>) {
-  const child = spawn('script', ['-qfec', `'${process.execPath}' '${bin}' --sandbox`, '/dev/null'], {
+function terminalSession(env: Record<string, string>, args = '--sandbox') {
+  const child = spawn('script', ['-qfec', `'${process.execPath}' '${bin}' ${args}`, '/dev/null'], {
     cwd: root, env: { ...process.env, IGSQL_CONNECTION: '', TERM: 'dumb', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
@@ -59,6 +59,10 @@ function terminalSession(env: Record<string, string>) {
       });
       const match = pattern.exec(output.slice(consumed))!;
       consumed += match.index + match[0].length;
+      child.stdin.write(keys);
+    },
+    /** Types `keys` at once. */
+    typeNow(keys: string): void {
       child.stdin.write(keys);
     },
     output: () => output,
@@ -114,5 +118,30 @@ test('Ctrl-C during a one-shot query cancels it and exits 130', async () => {
   } finally {
     server.closeAllConnections();
     server.close();
+  }
+});
+
+test('the prompt in a terminal: Ctrl-C cancels a running query and the prompt goes on; Ctrl-D quits', { skip: !hasScript && 'util-linux script is not installed' }, async () => {
+  // A Graph API that never answers: only the cancel can end the query.
+  const server = createServer(() => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const state = mkdtempSync(join(tmpdir(), 'igsql-state-'));
+  const session = terminalSession({ XDG_STATE_HOME: state }, `-c 'BaseURL=http://127.0.0.1:${port};OAuthAccessToken=EAAtest'`);
+  let requests = 0;
+  const requested = new Promise<void>((resolve) => server.on('request', () => (++requests === 1 ? resolve() : undefined)));
+  try {
+    await session.typeAfter(/igsql> /, 'SELECT * FROM Page;\r');
+    await requested;
+    session.typeNow('\x03');
+    await session.typeAfter(/query cancelled\.[\s\S]*igsql> /, 'SELECT 1 AS One;\r');
+    await session.typeAfter(/\(1 row\)[\s\S]*igsql> /, '\x04');
+    assert.equal(await session.exited, 0);
+    assert.match(session.output(), /One\r\n---\r\n {2}1\r\n\(1 row\)/);
+  } finally {
+    session.kill();
+    server.closeAllConnections();
+    server.close();
+    rmSync(state, { recursive: true, force: true });
   }
 });
