@@ -26,7 +26,7 @@ export async function openSession(args: CliArgs, io: CliIo, options: SessionOpti
   const sandboxMode = args.values['sandbox'] === true;
   const user = sandboxMode ? (typeof args.values['connection'] === 'string' ? args.values['connection'] : '') : connectionString(args, io);
   // Check the user's own string first, so an error's character positions are in their text.
-  resolveConnectionProperties(user);
+  for (const warning of resolveConnectionProperties(user).warnings) io.stderr(`igsql: warning: ${warning}\n`);
   const verbose = options.verbosity > 0 ? `;Verbosity=${options.verbosity}` : '';
   const logSink = options.verbosity > 0 ? stderrLogSink((text) => io.stderr(text)) : undefined;
   const connectOptions = logSink === undefined ? {} : { logSink };
