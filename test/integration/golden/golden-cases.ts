@@ -38,4 +38,6 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'account-insights-inputs', why: 'Metric, Period, Since and Until are insight inputs', sql: `SELECT Metric, EndTime, Value FROM AccountInsights WHERE AccountId = '${ACCOUNT}' AND Metric = 'reach' AND Period = 'day' AND Since = '2026-05-01' AND Until = '2026-05-08'` },
   { name: 'account-insights-breakdown', why: 'Breakdown implies metric_type=total_value', sql: `SELECT BreakdownValue, Value FROM AccountInsights WHERE AccountId = '${ACCOUNT}' AND Metric = 'views' AND Breakdown = 'media_product_type' AND Since = '2026-05-01' AND Until = '2026-05-15'` },
   { name: 'audience-insights', why: 'AudienceType and Timeframe are insight inputs', sql: `SELECT AudienceGroup, Value FROM AudienceInsights WHERE AccountId = '${ACCOUNT}' AND AudienceType = 'country' AND Timeframe = 'this_month'` },
+  { name: 'correlated-exists', why: 'a correlated subquery reads its inner view a batch of outer values at a time', sql: 'SELECT m.Id FROM Media m WHERE EXISTS (SELECT 1 FROM Comments c WHERE c.MediaId = m.Id AND c.LikeCount > 3)' },
+  { name: 'correlated-scalar', why: 'a correlated scalar subquery in the select list is batched too', sql: `SELECT m.Id, (SELECT COUNT(*) FROM Comments c WHERE c.MediaId = m.Id) AS N FROM Media m WHERE m.AccountId = '${ACCOUNT}'` },
 ];
