@@ -30,3 +30,18 @@ test('metrics the API refuses for some media are NULL there, the others filled, 
   const shared = rows.filter((r) => r['FacebookViews'] !== null).length;
   assert.ok(shared > 0 && shared < rows.length, `FacebookViews filled for ${shared} of ${rows.length}`);
 });
+
+test('an error that is not a refusal (a server error on the per-media reads) fails the query instead of giving NULLs', async () => {
+  const faulty = await startSandbox({
+    port: 0, seed: 7, size: 'small',
+    faults: { script: [{ match: { path: '/{x}/insights' }, fault: { kind: 'server-error', code: 1 } }] },
+  });
+  const c = await connect(`BaseURL=${faulty.url};OAuthAccessToken=${faulty.tokens.longLivedUser};MaxRetries=0`);
+  try {
+    await assert.rejects(c.query('SELECT MediaId, Reach, FacebookViews FROM MediaInsights'), /Graph API error 1\b/);
+    assert.ok(faulty.faults.counts().total > 0);
+  } finally {
+    await c.close();
+    await faulty.stop();
+  }
+});
