@@ -6,6 +6,7 @@
 import type { ConnectionProperties } from '../connection-string/index.js';
 import { IgsqlError } from '../errors.js';
 import type { GraphClient } from '../http/graph-client.js';
+import type { Clock } from '../http/retry.js';
 import type { Logger } from '../logging/logger.js';
 import { createGraphViewApi, graphRequester } from '../schema/graph-view-api.js';
 import type { ResultColumn, Row } from '../schema/types.js';
@@ -25,6 +26,8 @@ export interface QueryRunnerDeps {
   readonly client: GraphClient;
   readonly logger: Logger;
   readonly grouping: boolean;
+  /** The Graph client's clock: the query deadline must be on the same time line as its waits. */
+  readonly clock?: Clock;
 }
 
 export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
@@ -43,7 +46,8 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
   return {
     run(sql, start) {
       const id = ++sequence;
-      const started = Date.now();
+      const now = (): number => (deps.clock ? deps.clock.now() : Date.now());
+      const started = now();
       const controller = new AbortController();
       const timeoutMs = props.Timeout * 1000;
       const deadline = timeoutMs > 0 ? started + timeoutMs : undefined;
@@ -73,9 +77,9 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
               count += batch.length;
               yield* batch;
             }
-            log.log(1, { queryId: id, rows: count, ms: Date.now() - started }, 'query finished');
+            log.log(1, { queryId: id, rows: count, ms: now() - started }, 'query finished');
           } catch (error) {
-            log.error({ queryId: id, rows: count, ms: Date.now() - started, error: (error as Error).message }, 'query failed');
+            log.error({ queryId: id, rows: count, ms: now() - started, error: (error as Error).message }, 'query failed');
             throw error;
           } finally {
             if (timer) clearTimeout(timer);
