@@ -33,8 +33,11 @@ export interface QueryRunnerDeps {
 export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
   const { props, client } = deps;
   const log = deps.logger.module('query');
+  // The account lookup is shared by the queries of the connection (run once, cached): its calls
+  // are bounded by the deadline of the latest query waiting for it, like that query's own calls.
+  let lookupDeadline: number | undefined;
   const base = createGraphViewApi({
-    graph: graphRequester(client),
+    graph: graphRequester(client, () => lookupDeadline),
     businessAccountId: props.BusinessAccountId,
     version: props.Version,
     pageSize: props.Pagesize,
@@ -55,7 +58,14 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
         controller.abort(new IgsqlError('timeout', `The query ran longer than Timeout=${props.Timeout} seconds; narrow the query or raise Timeout (0 = no limit).`));
       }, timeoutMs);
       timer?.unref();
-      const api: ViewApi = { ...base, graph: graphRequester(client, () => deadline) };
+      const api: ViewApi = {
+        ...base,
+        graph: graphRequester(client, () => deadline),
+        accounts: (signal) => {
+          lookupDeadline = deadline;
+          return base.accounts(signal);
+        },
+      };
       log.log(1, { queryId: id, sql }, 'query started');
       let result: ResultSet;
       try {

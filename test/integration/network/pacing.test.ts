@@ -21,7 +21,7 @@ interface Shared {
   now(): number;
 }
 
-async function setup(options: SandboxOptions): Promise<Shared> {
+async function setup(options: SandboxOptions, props = 'Timeout=300;MaxRetries=3', scoped = true): Promise<Shared> {
   const time = createManualClock(Date.now());
   const sleeps: Array<[number, number]> = [];
   const clock: Clock = {
@@ -37,7 +37,7 @@ async function setup(options: SandboxOptions): Promise<Shared> {
   const probe = await connect(`BaseURL=${sb.url};OAuthAccessToken=${sb.tokens.longLivedUser}`);
   const account = String((await probe.query('SELECT InstagramBusinessAccountId AS Id FROM Page WHERE InstagramBusinessAccountId IS NOT NULL ORDER BY Id LIMIT 1')).rows[0]!['Id']);
   await probe.close();
-  const conn = await connect(`BaseURL=${sb.url};OAuthAccessToken=${sb.tokens.longLivedUser};BusinessAccountId=${account};Timeout=300;MaxRetries=3`, { clock });
+  const conn = await connect(`BaseURL=${sb.url};OAuthAccessToken=${sb.tokens.longLivedUser};${scoped ? `BusinessAccountId=${account};` : ''}${props}`, { clock });
   sb.resetCounts();
   return { sb, conn, account, sleeps, now: () => time.now() };
 }
@@ -89,6 +89,19 @@ test('over-budget codes wait for estimated_time_to_regain_access (or back off) a
     // 4 (app limit, no estimate): a backoff wait, then on
     assert.ok(media[6]!.at > media[5]!.at, 'a wait after code 4');
     assert.equal(s.conn.stats.rateLimitWaits, 2);
+  } finally {
+    await s.conn.close();
+    await s.sb.stop();
+  }
+});
+
+test('the account lookup shared by queries keeps to the query deadline: a wait past it fails at once', { timeout: 60_000 }, async () => {
+  // the first /me/accounts is the setup's probe; the second is the lookup of the connection under test
+  const s = await setup({ faults: { script: [{ match: { path: '/me/accounts', nth: 2 }, fault: { kind: 'rate-limit', code: 80002, regainMinutes: 1 } }] } }, 'Timeout=30', false);
+  try {
+    await assert.rejects(s.conn.query(SQL), (e: unknown) => (e as { code?: string }).code === 'rate-limit' && /past the query deadline/.test((e as Error).message));
+    assert.deepEqual(s.sleeps, [], 'no 60 s wait inside a 30 s query');
+    assert.ok((await s.conn.query(SQL)).rows.length > 0, 'the next query looks the accounts up again and goes on');
   } finally {
     await s.conn.close();
     await s.sb.stop();

@@ -111,6 +111,16 @@ for (const kind of httpKinds) {
   });
 }
 
+test('ProxyAuthScheme DIGEST, NTLM and NEGOTIATE are refused at connect() as not supported yet', async () => {
+  for (const scheme of ['DIGEST', 'NTLM', 'NEGOTIATE']) {
+    const err = await connect(`${base()};ProxyServer=127.0.0.1;ProxyPort=3128;ProxyAuthScheme=${scheme};ProxyUser=u;ProxyPassword=Secret-Pw-99`).then(() => undefined, (e: unknown) => e);
+    assert.ok(err instanceof IgsqlError, String(err));
+    assert.equal(err.code, 'unsupported', err.message);
+    assert.match(err.message, new RegExp(`ProxyAuthScheme=${scheme} is not supported`));
+    assert.ok(!inspect(err, { depth: 20 }).includes('Secret-Pw-99'));
+  }
+});
+
 const socksKinds = [
   { name: 'Debian microsocks', preferNpm: false, present: findBinary('microsocks') !== undefined },
   { name: 'npm @pondwader/socks5-server', preferNpm: true, present: true },
