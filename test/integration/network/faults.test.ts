@@ -9,6 +9,7 @@
  * pacing.test.ts. Timeouts, resets and stalled bodies are real.
  */
 import { test } from 'node:test';
+import { createServer, type AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
 import { connect, IgsqlError, type Connection } from '../../../src/index.js';
 import type { Clock } from '../../../src/http/retry.js';
@@ -105,5 +106,23 @@ test('1,000 queries with 10 % injected faults: exact rows or a typed error, neve
   } finally {
     await conn.close();
     await sb.stop();
+  }
+});
+
+test('a server or proxy that accepts the connection and never answers ends in a timeout error, not a hang', { timeout: 60_000 }, async () => {
+  const silent = createServer((socket) => socket.on('error', () => undefined)); // reads, never writes
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const port = (silent.address() as AddressInfo).port;
+  try {
+    for (const props of [`BaseURL=http://127.0.0.1:${port}`, `BaseURL=http://127.0.0.1:${port + 1};ProxyServer=127.0.0.1;ProxyPort=${port};ProxySSLType=TUNNEL`, `BaseURL=http://127.0.0.1:${port + 1};FirewallType=SOCKS5;FirewallServer=127.0.0.1;FirewallPort=${port}`]) {
+      const conn = await connect(`${props};OAuthAccessToken=EAAnotARealToken0000;BusinessAccountId=17841400000000001;Timeout=1;MaxRetries=1`);
+      try {
+        await assert.rejects(conn.query('SELECT Id FROM Media LIMIT 1'), (e: unknown) => e instanceof IgsqlError && e.code === 'timeout', props);
+      } finally {
+        await conn.close();
+      }
+    }
+  } finally {
+    silent.close();
   }
 });
