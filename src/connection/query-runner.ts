@@ -11,6 +11,7 @@ import type { Logger } from '../logging/logger.js';
 import { createGraphViewApi, graphRequester } from '../schema/graph-view-api.js';
 import type { ResultColumn, Row } from '../schema/types.js';
 import type { ViewApi } from '../schema/view-api.js';
+import type { ProcedureAuth } from '../procedures/procedure-api.js';
 import type { ExecuteOptions, ResultSet } from '../sql/engine.js';
 
 export interface QueryStreamLike extends AsyncIterable<Row> {
@@ -28,6 +29,8 @@ export interface QueryRunnerDeps {
   readonly grouping: boolean;
   /** The Graph client's clock: the query deadline must be on the same time line as its waits. */
   readonly clock?: Clock;
+  /** What the OAuth procedures use (EXEC's api.auth). */
+  readonly auth?: ProcedureAuth;
 }
 
 export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
@@ -65,6 +68,7 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
           lookupDeadline = deadline;
           return base.accounts(signal);
         },
+        ...(deps.auth ? { auth: deps.auth } : {}),
       };
       log.log(1, { queryId: id, sql }, 'query started');
       let result: ResultSet;
