@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { connect } from '../../../src/index.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { type RealProxy, startHttpProxy, startSocks5 } from '../../helpers/real-proxies.js';
-import { runOAuthProcedures } from '../../helpers/oauth-procedures.js';
+import { OAUTH_PROCEDURES, runOAuthProcedures } from '../../helpers/oauth-procedures.js';
 
 const PROXY_PASSWORD = 'Pr0xyPass-Log-5150';
 const SOCKS_PASSWORD = 'S0cksPass-Log-6160';
@@ -84,7 +84,7 @@ test('Verbosity=5 through an authenticating proxy and a SOCKS5 firewall: no secr
   }
   assert.ok(proxy.evidence().length > seen, 'the traffic passed through the proxy');
 
-  console.log(`# OAuth procedures run at Verbosity=5: ${[...new Set(ran)].join(', ') || 'none on this branch'}`);
+  assert.deepEqual([...new Set(ran)].sort(), [...OAUTH_PROCEDURES].sort(), 'every OAuth procedure ran');
   const text = logText('secrets');
   const lines = text.split('\n').filter((l) => l !== '');
   assert.ok(lines.length > 50, `a Verbosity=5 log has many lines (${lines.length})`);
@@ -95,6 +95,11 @@ test('Verbosity=5 through an authenticating proxy and a SOCKS5 firewall: no secr
   }
   // the places secrets travel are logged, masked: so the check below looks where they would be
   for (const masked of [/access_token=\*\*\*/, /appsecret_proof=\*\*\*/, /Proxy-Authorization: \*\*\*/i, /"access_token\\?":\s*\\?"\*\*\*/]) assert.match(text, masked);
+  if (ran.includes('GetOAuthAccessToken')) {
+    // the code exchange was logged (masked): client_secret and the authorization code travelled there
+    assert.match(text, /oauth\/access_token\?[^"]*client_secret=\*\*\*/);
+    assert.match(text, /oauth\/access_token\?[^"]*code=\*\*\*/);
+  }
   for (const secret of secrets) {
     assert.ok(secret.length >= 8, 'a real secret');
     assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 3)}…) is in the log`);
