@@ -83,6 +83,8 @@ test('Verbosity=5 through an authenticating proxy and a SOCKS5 firewall: no secr
     await asPage.close();
   }
   assert.ok(proxy.evidence().length > seen, 'the traffic passed through the proxy');
+  // the OAuth procedures' calls took the proxy too (forwarding shows their paths in its log)
+  if (ran.includes('GetOAuthAccessToken')) assert.ok(proxy.evidence().slice(seen).some((l) => l.includes('/oauth/access_token')), 'the token exchange went through the proxy');
 
   assert.deepEqual([...new Set(ran)].sort(), [...OAUTH_PROCEDURES].sort(), 'every OAuth procedure ran');
   const text = logText('secrets');
