@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { connect, IgsqlError } from '../../../src/index.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { type RealProxy, findBinary, startDanteSocks4, startHttpProxy, startSocks5 } from '../../helpers/real-proxies.js';
+import { queryRows, quoted, withEnv } from '../../helpers/connect-rows.js';
+import { type RealProxy, findBinary, startHttpProxy, startSocks5 } from '../../helpers/real-proxies.js';
 
 const PROXY_PASSWORD = 'pr0xy-Pw-7Hq2x';
 const SOCKS_PASSWORD = 'socks-Pw-81kq';
@@ -23,28 +24,8 @@ function base(): string {
   return `BaseURL=${sb.url};OAuthAccessToken=${sb.tokens.longLivedUser};Timeout=10;MaxRetries=0`;
 }
 
-async function run(extra: string, sql = SQL): Promise<unknown[]> {
-  const conn = await connect(`${base()};${extra}`);
-  try {
-    return (await conn.query(sql)).rows;
-  } finally {
-    await conn.close();
-  }
-}
-
-/** Runs `fn` with these environment variables set (ProxyAutoDetect reads them at connect()). */
-async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-}
-
-function quoted(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
+function run(extra: string, sql = SQL): Promise<unknown[]> {
+  return queryRows(`${base()};${extra}`, sql);
 }
 
 before(async () => {
@@ -148,82 +129,3 @@ for (const kind of socksKinds) {
     });
   });
 }
-
-describe('connect() through a SOCKS5 firewall chained to an HTTP proxy', { skip: findBinary('tinyproxy') && findBinary('microsocks') ? false : 'needs tinyproxy and microsocks' }, () => {
-  let proxy: RealProxy;
-  let socks: RealProxy;
-  before(async () => {
-    proxy = await startHttpProxy('alice', PROXY_PASSWORD);
-    socks = await startSocks5('bob', SOCKS_PASSWORD);
-  });
-  after(async () => {
-    await proxy.stop();
-    await socks.stop();
-  });
-
-  test('firewall → proxy → sandbox: both saw the traffic, the rows are the direct ones', async () => {
-    const p = proxy.evidence().length;
-    const s = socks.evidence().length;
-    const props = `ProxyServer=127.0.0.1;ProxyPort=${proxy.port};ProxyUser=alice;ProxyPassword=${quoted(PROXY_PASSWORD)};` +
-      `FirewallType=SOCKS5;FirewallServer=127.0.0.1;FirewallPort=${socks.port};FirewallUser=bob;FirewallPassword=${SOCKS_PASSWORD}`;
-    assert.deepEqual(await run(props), expected);
-    assert.ok(proxy.evidence().length > p, 'the HTTP proxy saw the requests');
-    assert.ok(socks.evidence().length > s, 'the SOCKS5 firewall saw the connection to the proxy');
-  });
-});
-
-describe('connect() to the HTTPS sandbox through a CONNECT tunnel, the certificate pinned', () => {
-  let tls: Sandbox;
-  let proxy: RealProxy;
-  let rows: unknown[];
-  before(async () => {
-    tls = await startSandbox({ port: 0, https: true });
-    proxy = await startHttpProxy('alice', PROXY_PASSWORD);
-    const conn = await connect(`BaseURL=${tls.url};OAuthAccessToken=${tls.tokens.longLivedUser};SSLServerCert=${tls.certificate!.fingerprint256}`);
-    rows = (await conn.query(SQL)).rows;
-    await conn.close();
-  });
-  after(async () => {
-    await proxy.stop();
-    await tls.stop();
-  });
-  const https = (extra: string): Promise<unknown[]> =>
-    connect(`BaseURL=${tls.url};OAuthAccessToken=${tls.tokens.longLivedUser};Timeout=10;MaxRetries=0;${extra}`).then(async (conn) => {
-      try {
-        return (await conn.query(SQL)).rows;
-      } finally {
-        await conn.close();
-      }
-    });
-
-  test('ProxyServer: TLS end to end through the tunnel, pinned by fingerprint; a wrong pin is still refused', async () => {
-    const n = proxy.evidence().length;
-    const props = `ProxyServer=127.0.0.1;ProxyPort=${proxy.port};ProxyUser=alice;ProxyPassword=${PROXY_PASSWORD}`;
-    assert.deepEqual(await https(`${props};SSLServerCert=${tls.certificate!.fingerprint256}`), rows);
-    assert.ok(proxy.evidence().slice(n).some((l) => /CONNECT/i.test(l) && l.includes(String(tls.port))), proxy.evidence().slice(n).join('\n'));
-    const err = await https(`${props};SSLServerCert=${'AB:'.repeat(31)}AB`).then(() => undefined, (e: unknown) => e);
-    assert.ok(err instanceof IgsqlError && err.code === 'tls', String(err));
-  });
-
-  test('ProxyAutoDetect: HTTPS_PROXY is used for the https BaseURL, NO_PROXY bypasses it', async () => {
-    const env = { HTTPS_PROXY: `http://alice:${encodeURIComponent(PROXY_PASSWORD)}@127.0.0.1:${proxy.port}`, https_proxy: undefined, HTTP_PROXY: undefined, http_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined };
-    let n = proxy.evidence().length;
-    assert.deepEqual(await withEnv(env, () => https(`ProxyAutoDetect=true;SSLServerCert=${tls.certificate!.fingerprint256}`)), rows);
-    assert.ok(proxy.evidence().length > n, 'HTTPS_PROXY was used');
-    n = proxy.evidence().length;
-    assert.deepEqual(await withEnv({ ...env, NO_PROXY: '127.0.0.1' }, () => https(`ProxyAutoDetect=true;SSLServerCert=${tls.certificate!.fingerprint256}`)), rows);
-    assert.equal(proxy.evidence().length, n, 'NO_PROXY bypassed the proxy');
-  });
-});
-
-describe('connect() through a SOCKS4 firewall (Debian dante)', { skip: findBinary('danted') || findBinary('sockd') ? false : 'dante-server is not installed' }, () => {
-  let dante: RealProxy;
-  before(async () => (dante = (await startDanteSocks4())!));
-  after(() => dante.stop());
-
-  test('a query returns the direct rows and dante logged the connection', async () => {
-    const n = dante.evidence().length;
-    assert.deepEqual(await run(`FirewallType=SOCKS4;FirewallServer=127.0.0.1;FirewallPort=${dante.port}`), expected);
-    assert.ok(dante.evidence().slice(n).some((l) => l.includes(String(sb.port))), dante.evidence().slice(n).join('\n'));
-  });
-});
