@@ -64,8 +64,13 @@ test('without SSLServerCert the self-signed sandbox is refused with a tls error 
   assert.equal(err.details['property'], 'SSLServerCert');
 });
 
-test('pinned by the certificate as a PEM string in the connection string', async () => {
-  assert.deepEqual((await query(sb, `SSLServerCert=${quoted(sb.certificate!.cert)}`)).rows, expected);
+test('pinned by the certificate as a PEM string in the connection string, also pasted on one line', async () => {
+  const pem = sb.certificate!.cert;
+  assert.deepEqual((await query(sb, `SSLServerCert=${quoted(pem)}`)).rows, expected);
+  // newlines turned into spaces (a one-line paste) or into literal \n (JSON, environment variables)
+  for (const oneLine of [pem.replace(/\n/g, ' '), pem.replace(/\n/g, '\\n')]) {
+    assert.deepEqual((await query(sb, `SSLServerCert=${quoted(oneLine)}`)).rows, expected, oneLine.slice(0, 40));
+  }
 });
 
 test('pinned by the path of a PEM file, and of a DER file', async () => {
