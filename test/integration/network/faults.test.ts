@@ -94,6 +94,7 @@ test('1,000 queries with 10 % injected faults: exact rows or a typed error, neve
     });
     const { total, byKind: injected } = sb.faults.counts();
     const requests = Object.values(sb.counts()).reduce((a, b) => a + b, 0);
+    console.log(`# faults: ${JSON.stringify(injected)} in ${requests} requests; ${exact} exact, errors ${JSON.stringify(errors)}; stats ${JSON.stringify(conn.stats)}; ${Math.round(clock.slept / 1000)} s of waits skipped`);
     // evidence the run really was faulty
     assert.ok(total >= requests * 0.05, `only ${total} faults in ${requests} requests: ${JSON.stringify(injected)}`);
     for (const kind of ['server-error', 'reset', 'slow-body', 'rate-limit', 'transient', 'unavailable']) assert.ok(injected[kind as keyof typeof injected] > 0, `no ${kind} fault was injected`);
@@ -102,7 +103,6 @@ test('1,000 queries with 10 % injected faults: exact rows or a typed error, neve
     // run past Timeout, which is a right answer too)
     assert.ok(exact > QUERIES / 4, `only ${exact} of ${QUERIES} queries succeeded: ${JSON.stringify(errors)}`);
     assert.ok(conn.stats.retries > 0);
-    console.log(`# faults: ${JSON.stringify(injected)} in ${requests} requests; ${exact} exact, errors ${JSON.stringify(errors)}; stats ${JSON.stringify(conn.stats)}; ${Math.round(clock.slept / 1000)} s of waits skipped`);
   } finally {
     await conn.close();
     await sb.stop();
