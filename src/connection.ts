@@ -12,6 +12,7 @@ import { resolveConnectionProperties, type ConnectionSettings } from './connecti
 import { IgsqlError } from './errors.js';
 import { createDispatcher, type IgsqlDispatcher } from './http/dispatcher.js';
 import { GraphClient } from './http/graph-client.js';
+import type { Clock } from './http/retry.js';
 import type { TokenProvider } from './http/token-provider.js';
 import { createLogger, type LogSink, type Logger } from './logging/logger.js';
 import type { Catalog } from './schema/catalog.js';
@@ -31,13 +32,21 @@ export interface ConnectOptions {
   readonly tokenProvider?: TokenProvider;
   /** The desktop OAuth flow's hooks: print the consent URL (CLI), open a browser or not. */
   readonly oauthFlow?: AuthDeps['flow'];
-  /** The clock token expiry is judged by (tests; default Date.now). */
+  /**
+   * The clock token expiry is judged by (tests). Default: `clock.now` when a clock is given, else
+   * Date.now, so one injected clock moves queries, retries and token expiry together.
+   */
   readonly now?: () => number;
   /**
    * Group per-row sub-requests (nested fields, `?ids=`, batch). Default true; false only exists so
    * the benchmark can show what grouping saves.
    */
   readonly grouping?: boolean;
+  /**
+   * Time and randomness for retries, rate-limit waits, pacing and query deadlines (default the
+   * system clock). Tests inject a clock whose sleeps return at once.
+   */
+  readonly clock?: Clock;
 }
 
 export interface QueryResult {
@@ -71,12 +80,15 @@ export class Connection {
     this.settings = settings;
     this.#logger = createLogger(loggingOptions(props), options.logSink);
     this.#dispatcher = createDispatcher(networkOptions(props), this.#logger);
-    const authDeps = { dispatcher: this.#dispatcher, logger: this.#logger, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}), ...(options.now ? { now: options.now } : {}) };
+    const injected = options.clock;
+    const now = options.now ?? (injected ? () => injected.now() : Date.now);
+    const authDeps = { dispatcher: this.#dispatcher, logger: this.#logger, now, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}) };
     const tokens = options.tokenProvider ?? tokenProviderFor(settings, authDeps);
-    this.#client = new GraphClient(props, { dispatcher: this.#dispatcher, tokenProvider: tokens, logger: this.#logger });
+    const clock = options.clock ? { clock: options.clock } : {};
+    this.#client = new GraphClient(props, { dispatcher: this.#dispatcher, tokenProvider: tokens, logger: this.#logger, ...clock });
     const auth = createProcedureAuth(settings, tokens, authDeps);
-    this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true, auth });
-    this.catalog = buildCatalog(settings, () => sessionValues(tokens));
+    this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true, auth, ...clock });
+    this.catalog = buildCatalog(settings, () => sessionValues(tokens, now));
     for (const warning of settings.warnings) this.#logger.module('connection').warn({}, warning);
   }
 
@@ -124,11 +136,11 @@ export class Connection {
 }
 
 /** OAuth values the token store holds now (for sys_connection_props), when the provider has a store. */
-async function sessionValues(provider: TokenProvider): Promise<Record<string, string>> {
+async function sessionValues(provider: TokenProvider, now: () => number): Promise<Record<string, string>> {
   const withStore = provider as Partial<{ stored(): Promise<StoredTokens | undefined> }>;
   if (typeof withStore.stored !== 'function') return {};
   const tokens = await withStore.stored();
-  return tokens ? tokensAsProperties(tokens, Date.now()) : {};
+  return tokens ? tokensAsProperties(tokens, now()) : {};
 }
 
 /** Opens a connection from a connection string (validated; nothing is sent until a query runs). */
