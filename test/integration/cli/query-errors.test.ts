@@ -74,3 +74,17 @@ test('token columns of a procedure are masked unless --show-secrets (EXEC GetPag
   const shown = await spawnIgsql(['--sandbox', '--format', 'ndjson', '--show-secrets', 'EXEC GetPageAccessToken']);
   for (const line of shown.stdout.trimEnd().split('\n')) assert.match(String(JSON.parse(line).PageAccessToken), /^EAA\w{40,}$/);
 });
+
+test('igsql --sandbox "EXEC GetTokenInfo" prints the token\'s facts (issue 5), and no token', async () => {
+  const r = await spawnIgsql(['--sandbox', '--format', 'json', 'EXEC GetTokenInfo']);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+  assert.equal(rows.length, 1);
+  const info = rows[0]!;
+  assert.equal(info['Type'], 'USER');
+  assert.equal(info['IsValid'], true);
+  assert.match(String(info['ExpiresAt']), /^\d{4}-\d\d-\d\dT/);
+  assert.match(String(info['Scopes']), /instagram_manage_insights/);
+  assert.equal(info['Diagnosis'], 'OK');
+  assert.ok(!/EAA\w{8,}/.test(r.stdout + r.stderr), 'no token is printed');
+});
