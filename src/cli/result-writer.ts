@@ -1,5 +1,6 @@
 /**
- * Writes one result set in a CLI format while its rows stream in: csv (RFC 4180, header first),
+ * Writes one result set in a CLI format while its rows stream in: csv (RFC 4180, header first, but
+ * only once the first row or the end arrives),
  * json (one array of row objects), ndjson (one object per line) or table. Only the table holds
  * rows, and only its first batch (see table-writer.ts).
  */
@@ -37,11 +38,14 @@ export async function writeResult(result: ResultSource, write: (text: string) =>
       }
       table.end();
     } else if (options.format === 'csv') {
-      out(csvRecord(columns.map((c) => c.name)));
+      // The header waits for the first row (or the end), so a query that fails before any row
+      // leaves no header-only file that looks like a valid empty result.
+      const header = csvRecord(columns.map((c) => c.name));
       for await (const row of result) {
-        out(csvRow(row, columns));
+        out(count === 0 ? header + csvRow(row, columns) : csvRow(row, columns));
         count++;
       }
+      if (count === 0) out(header);
     } else {
       const json = options.format === 'json';
       for await (const row of result) {

@@ -92,3 +92,16 @@ test('a table buffers only its first batch: later rows keep the widths', async (
   assert.equal(lines[601], 'a-much-longer-value');
   assert.equal(lines[602], '(600 rows)');
 });
+
+test('csv: an empty result still has its header; a query failing before its first row leaves no header-only output', async () => {
+  assert.equal(await render('csv', columns, []), 'Id,Likes,At,Meta,Ok\r\n');
+  const failing: ResultSource = {
+    columns,
+    async *[Symbol.asyncIterator]() {
+      throw new Error('the first page failed');
+    },
+  };
+  let out = '';
+  await assert.rejects(writeResult(failing, (t) => void (out += t), { format: 'csv', showSecrets: false }), /first page failed/);
+  assert.equal(out, '');
+});
