@@ -64,12 +64,12 @@ async function run(workload: string): Promise<number> {
     }
     case 'W4': {
       const list = await media(['id']);
-      const counts = await pool(list, async (m) => (await all(await new IGMedia(m.id).getComments(['id'], { limit: 50 }))).length);
+      const counts = await pool(list, async (m: any) => (await all(await new IGMedia(m.id).getComments(['id'], { limit: 50 }))).length);
       return counts.filter((n) => n > 0).length;
     }
     case 'W5': {
       const albums = (await media(['id', 'media_type'])).filter((m: any) => m._data.media_type === 'CAROUSEL_ALBUM');
-      const children = await pool(albums, async (m) => (await all(await new IGMedia(m.id).getChildren(['id', 'media_type', 'media_url'], {}))).length);
+      const children = await pool(albums, async (m: any) => (await all(await new IGMedia(m.id).getChildren(['id', 'media_type', 'media_url'], {}))).length);
       return children.reduce((a, b) => a + b, 0);
     }
     case 'W6': {
