@@ -28,4 +28,4 @@ for await (const row of conn.stream(args.sql)) {
 const ms = performance.now() - started;
 const stats = conn.stats;
 await conn.close();
-process.stdout.write(`${JSON.stringify({ rows, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, clientRequests: stats.requests })}\n`);
+process.stdout.write(`${JSON.stringify({ rows, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, clientRequests: stats.requests, pacingMs: stats.pacingMs, rateLimitWaits: stats.rateLimitWaits, retries: stats.retries })}\n`);

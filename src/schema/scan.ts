@@ -7,10 +7,32 @@ import type { Row } from './types.js';
 import { chunk, ordered } from './fetch-helpers.js';
 import type { GraphNode, GraphParams, ViewContext } from './view-api.js';
 
-/** The nodes of an edge, a page at a time (empty pages skipped). */
+/**
+ * The nodes of an edge, a page at a time (empty pages skipped). Paging is sequential (each page's
+ * cursor comes with the previous page), so the next page is requested while the consumer works on
+ * this one (read-ahead of one page). Not when the query has a LIMIT: it may stop after this page.
+ */
 export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false): AsyncGenerator<readonly GraphNode[]> {
-  for await (const page of ctx.api.graph.paginate(path, params, { signal: ctx.signal, cursorOnly })) {
-    if (page.data.length > 0) yield page.data;
+  const pages = ctx.api.graph.paginate(path, params, { signal: ctx.signal, cursorOnly })[Symbol.asyncIterator]();
+  const readAhead = ctx.limit === undefined;
+  let next = pages.next();
+  let finished = false;
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) {
+        finished = true;
+        return;
+      }
+      if (readAhead) {
+        next = pages.next();
+        next.catch(() => undefined); // awaited on the next turn; no unhandled rejection meanwhile
+      }
+      if (current.value.data.length > 0) yield current.value.data;
+      if (!readAhead) next = pages.next();
+    }
+  } finally {
+    if (!finished) await pages.return?.(undefined);
   }
 }
 
