@@ -35,18 +35,18 @@ try {
       if (only && !only.includes(workload.id)) continue;
       const box = boxes[workload.sandbox];
       box.sandbox.setLatency(latencyMs);
-      const measure = async (script: string, args: object): Promise<ClientRun & { calls: number }> => {
+      const measure = async (script: string, args: object): Promise<ClientRun & { calls: number; serverMs: number }> => {
         box.reset();
         const run = await runChild<ClientRun>(script, [JSON.stringify({ url: box.sandbox.url, token: box.sandbox.tokens.longLivedUser, account: box.account, ...args })]);
-        return { ...run, calls: box.http() };
+        return { ...run, calls: box.http(), serverMs: box.serverMs() };
       };
       const igsql = await measure('igsql-worker.ts', { sql: workload.sql, grouping: true, concurrency: CONCURRENCY });
-      const ungrouped = await measure('igsql-worker.ts', { sql: workload.sql, grouping: false, concurrency: CONCURRENCY });
+      const ungrouped = workload.ungrouped === false ? undefined : await measure('igsql-worker.ts', { sql: workload.sql, grouping: false, concurrency: CONCURRENCY });
       const sdk = workload.sdk ? await measure('sdk-worker.ts', { workload: workload.id }) : undefined;
       const rounds = workload.lowerBound(facts);
       const result: Result = { workload: workload.id, title: workload.title, sql: workload.sql, latencyMs, igsql, ungrouped, sdk, lowerBound: { calls: rounds, ms: rounds * latencyMs } };
       results.push(result);
-      process.stderr.write(`${workload.id} @${latencyMs} ms: igsql ${igsql.calls} calls ${igsql.ms.toFixed(0)} ms, ungrouped ${ungrouped.calls} calls, sdk ${sdk ? `${sdk.calls} calls ${sdk.ms.toFixed(0)} ms` : '-'}\n`);
+      process.stderr.write(`${workload.id} @${latencyMs} ms: igsql ${igsql.calls} calls ${igsql.ms.toFixed(0)} ms, ungrouped ${ungrouped ? ungrouped.calls : '-'} calls, sdk ${sdk ? `${sdk.calls} calls ${sdk.ms.toFixed(0)} ms` : '-'}\n`);
     }
   }
 } finally {

@@ -12,24 +12,32 @@ export interface BenchSandbox {
   readonly account: string;
   /** HTTP requests since the last reset. */
   http(): number;
+  /** Time the sandbox spent answering them (render, JSON), latency wait excluded, summed. */
+  serverMs(): number;
   reset(): void;
 }
 
 async function open(options: Parameters<typeof startSandbox>[0]): Promise<BenchSandbox> {
   const sandbox = await startSandbox(options);
   let http = 0;
+  let serverMs = 0;
   const log = sandbox.core.log as unknown as { record(entry: RequestLogEntry): void };
   const record = log.record.bind(log);
   log.record = (entry) => {
-    if (entry.source === 'http') http++;
+    if (entry.source === 'http') {
+      http++;
+      serverMs += Math.max(0, entry.durationMs - sandbox.core.options.latencyMs);
+    }
     record(entry);
   };
   return {
     sandbox,
     account: sandbox.core.data.world.igAccounts[0]!.id,
     http: () => http,
+    serverMs: () => serverMs,
     reset() {
       http = 0;
+      serverMs = 0;
       sandbox.resetCounts();
     },
   };

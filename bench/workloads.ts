@@ -29,6 +29,8 @@ export interface Workload {
   readonly stream?: boolean;
   /** Whether the Meta-SDK script runs it (W7 only through igsql: 10,000+ calls prove nothing new). */
   readonly sdk: boolean;
+  /** Whether igsql also runs with grouping off (W7: that is W4's per-media reads, 10,000 times). */
+  readonly ungrouped?: boolean;
   /** Sequential round trips of the best possible client, given the sandbox's data. */
   lowerBound(facts: Facts): number;
 }
@@ -75,7 +77,7 @@ export const WORKLOADS: readonly Workload[] = [
     lowerBound: () => 1,
   },
   {
-    id: 'W7', title: 'Full scan of the comments via conn.stream()', sandbox: 'comments', sdk: false, stream: true,
+    id: 'W7', title: 'Full scan of the comments via conn.stream()', sandbox: 'comments', sdk: false, ungrouped: false, stream: true,
     sql: 'SELECT * FROM Comments',
     lowerBound: (f) => pages(f.w7Media) + (f.w7MediaOverPage > 0 ? 1 : 0),
   },
