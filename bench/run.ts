@@ -3,7 +3,7 @@
  * side by side with (a) a Meta-SDK script written as users write it, (b) igsql with grouping off,
  * (c) the lower bound (fewest sequential round trips × latency). Each client run is a child
  * process (peak RSS per workload); the sandboxes live in this process. Prints a table and writes
- * bench/results/<mode>.json. See docs/performance.md.
+ * bench/results/<full|quick>[-<only>].json. See docs/performance.md.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -33,14 +33,15 @@ try {
   for (const latencyMs of latencies) {
     for (const workload of WORKLOADS) {
       if (only && !only.includes(workload.id)) continue;
+      if (workload.latencies && !workload.latencies.includes(latencyMs)) continue;
       const box = boxes[workload.sandbox];
       box.sandbox.setLatency(latencyMs);
-      const measure = async (script: string, args: object): Promise<ClientRun & { calls: number; serverMs: number }> => {
+      const measure = async (script: string, args: object, nodeOptions: readonly string[] = []): Promise<ClientRun & { calls: number; serverMs: number }> => {
         box.reset();
-        const run = await runChild<ClientRun>(script, [JSON.stringify({ url: box.sandbox.url, token: box.sandbox.tokens.longLivedUser, account: box.account, ...args })]);
+        const run = await runChild<ClientRun>(script, [JSON.stringify({ url: box.sandbox.url, token: box.sandbox.tokens.longLivedUser, account: box.account, ...args })], nodeOptions);
         return { ...run, calls: box.http(), serverMs: box.serverMs() };
       };
-      const igsql = await measure('igsql-worker.ts', { sql: workload.sql, grouping: true, concurrency: CONCURRENCY });
+      const igsql = await measure('igsql-worker.ts', { sql: workload.sql, grouping: true, concurrency: CONCURRENCY }, workload.nodeOptions);
       const ungrouped = workload.ungrouped === false ? undefined : await measure('igsql-worker.ts', { sql: workload.sql, grouping: false, concurrency: CONCURRENCY });
       const sdk = workload.sdk ? await measure('sdk-worker.ts', { workload: workload.id }) : undefined;
       const rounds = workload.lowerBound(facts);
@@ -67,6 +68,6 @@ const report = {
 };
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 await mkdir(dir, { recursive: true });
-const file = `${dir}${quick ? 'quick' : 'full'}.json`;
+const file = `${dir}${quick ? 'quick' : 'full'}${only ? `-${only.join('-')}` : ''}.json`;
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nwrote ${file} (${report.totalSeconds.toFixed(0)} s)`);
