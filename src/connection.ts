@@ -19,6 +19,7 @@ import type { ResultColumn, Row } from './schema/types.js';
 import type { ViewApi } from './schema/view-api.js';
 import { execute, prepare, type Params } from './sql/engine.js';
 import { tokenProviderFor } from './connection/auth.js';
+import { createProcedureAuth } from './connection/auth-api.js';
 import { buildCatalog } from './connection/catalog.js';
 import { loggingOptions, networkOptions } from './connection/options.js';
 import { createQueryRunner, type QueryRunner } from './connection/query-runner.js';
@@ -30,6 +31,8 @@ export interface ConnectOptions {
   readonly tokenProvider?: TokenProvider;
   /** The desktop OAuth flow's hooks: print the consent URL (CLI), open a browser or not. */
   readonly oauthFlow?: AuthDeps['flow'];
+  /** The clock token expiry is judged by (tests; default Date.now). */
+  readonly now?: () => number;
   /**
    * Group per-row sub-requests (nested fields, `?ids=`, batch). Default true; false only exists so
    * the benchmark can show what grouping saves.
@@ -63,10 +66,12 @@ export class Connection {
     this.settings = settings;
     this.#logger = createLogger(loggingOptions(props), options.logSink);
     this.#dispatcher = createDispatcher(networkOptions(props), this.#logger);
-    const tokens = options.tokenProvider ?? tokenProviderFor(settings, { dispatcher: this.#dispatcher, logger: this.#logger, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}) });
+    const authDeps = { dispatcher: this.#dispatcher, logger: this.#logger, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}), ...(options.now ? { now: options.now } : {}) };
+    const tokens = options.tokenProvider ?? tokenProviderFor(settings, authDeps);
     this.#client = new GraphClient(props, { dispatcher: this.#dispatcher, tokenProvider: tokens, logger: this.#logger });
-    this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true });
-    this.catalog = buildCatalog(settings, [], () => sessionValues(tokens));
+    const auth = createProcedureAuth(settings, tokens, authDeps);
+    this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true, auth });
+    this.catalog = buildCatalog(settings, () => sessionValues(tokens));
     for (const warning of settings.warnings) this.#logger.module('connection').warn({}, warning);
   }
 

@@ -102,7 +102,7 @@ export class GraphApiError extends IgsqlError {
     const trace = envelope.fbtrace_id ? `, fbtrace_id ${envelope.fbtrace_id}` : '';
     super(
       options.code ?? 'graph',
-      `Graph API error ${envelope.code}${sub}${where}: ${envelope.message} [HTTP ${httpStatus}${trace}]`,
+      `Graph API error ${envelope.code}${sub}${where}: ${envelope.message} [HTTP ${httpStatus}${trace}]${adviceFor(envelope)}`,
       options,
     );
     this.name = 'GraphApiError';
@@ -115,6 +115,17 @@ export class GraphApiError extends IgsqlError {
     this.userTitle = envelope.error_user_title;
     this.userMessage = envelope.error_user_msg;
   }
+}
+
+/** The next step for Graph errors that a connection property fixes ('' for the others). */
+function adviceFor(envelope: GraphErrorEnvelope): string {
+  if (/require an appsecret_proof/i.test(envelope.message)) {
+    return ' The app requires appsecret_proof ("Require App Secret" in its advanced settings): set AppSecretProof=true and OAuthClientSecret.';
+  }
+  if (/invalid appsecret_proof/i.test(envelope.message)) {
+    return " The proof was made with the wrong secret: set OAuthClientSecret to the App Secret of the token's app (App settings → Basic).";
+  }
+  return '';
 }
 
 /** `did you mean` helper: the candidate closest to `input` by edit distance, if close enough. */

@@ -1,4 +1,5 @@
 import { renderConnectionStringDoc } from './connection-string.js';
+import { renderProceduresDoc } from './procedures.js';
 
 /** A generated document: its path from the repository root and its renderer. */
 export interface GeneratedDocument {
@@ -9,4 +10,5 @@ export interface GeneratedDocument {
 /** Every generated document. Add views/procedures docs here. */
 export const DOCUMENTS: readonly GeneratedDocument[] = [
   { path: 'docs/connection-string.md', render: renderConnectionStringDoc },
+  { path: 'docs/procedures.md', render: () => renderProceduresDoc() },
 ];

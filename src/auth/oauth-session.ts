@@ -74,6 +74,12 @@ export class OAuthSession implements TokenProvider {
     return true;
   }
 
+  /** Drops the tokens held in memory: the next call re-reads the store (after a procedure stored new ones). */
+  forget(): void {
+    this.#user = undefined;
+    this.#page = undefined;
+  }
+
   /** The stored tokens (for GetTokenInfo and sys_connection_props; the caller masks them). */
   async stored(): Promise<StoredTokens | undefined> {
     return this.#d.store.read();

@@ -41,12 +41,13 @@ export function dispatcherHttp(dispatcher: Dispatcher, logger: Logger, timeoutMs
 
 export function tokenProviderFor(
   settings: ConnectionSettings,
-  deps: { dispatcher: Dispatcher; logger: Logger; flow?: AuthDeps['flow'] },
+  deps: { dispatcher: Dispatcher; logger: Logger; flow?: AuthDeps['flow']; now?: () => number },
 ): AuthTokenProvider {
   const log = deps.logger.module('auth');
   return createTokenProvider(settings.values, {
     http: dispatcherHttp(deps.dispatcher, deps.logger, settings.values.Timeout * 1000),
     log: (level, message) => log.log(level, {}, message),
     ...(deps.flow ? { flow: deps.flow } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
   });
 }

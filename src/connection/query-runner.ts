@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger.js';
 import { createGraphViewApi, graphRequester } from '../schema/graph-view-api.js';
 import type { ResultColumn, Row } from '../schema/types.js';
 import type { ViewApi } from '../schema/view-api.js';
+import type { ProcedureAuth } from '../procedures/procedure-api.js';
 import type { ExecuteOptions, ResultSet } from '../sql/engine.js';
 
 export interface QueryStreamLike extends AsyncIterable<Row> {
@@ -25,6 +26,8 @@ export interface QueryRunnerDeps {
   readonly client: GraphClient;
   readonly logger: Logger;
   readonly grouping: boolean;
+  /** What the OAuth procedures use (EXEC's api.auth). */
+  readonly auth?: ProcedureAuth;
 }
 
 export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
@@ -51,7 +54,7 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
         controller.abort(new IgsqlError('timeout', `The query ran longer than Timeout=${props.Timeout} seconds; narrow the query or raise Timeout (0 = no limit).`));
       }, timeoutMs);
       timer?.unref();
-      const api: ViewApi = { ...base, graph: graphRequester(client, () => deadline) };
+      const api: ViewApi = { ...base, graph: graphRequester(client, () => deadline), ...(deps.auth ? { auth: deps.auth } : {}) };
       log.log(1, { queryId: id, sql }, 'query started');
       let result: ResultSet;
       try {

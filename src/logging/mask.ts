@@ -19,7 +19,7 @@ export const SECRET_NAMES = [
 
 const SECRET_NAME_SET = new Set<string>(SECRET_NAMES);
 /** Also secret: any name containing one of these (ProxyPassword, OAuthClientSecret, accessToken …). */
-const SECRET_FRAGMENT = /(password|passwd|secret|token|proof|authorization|credential|apikey|api_key)/i;
+const SECRET_FRAGMENT = /(password|passwd|secret|token|proof|authorization|credential|apikey|api_key|verifier)/i;
 /** …except these names, which merely mention tokens. */
 const NOT_SECRET = new Set(['token_type', 'tokentype', 'token_expires_in', 'scheme']);
 
@@ -36,7 +36,7 @@ export function isSecretName(name: string, where: { url?: boolean } = {}): boole
 }
 
 // A name that looks secret: one of the fixed names, or any word containing a secret fragment.
-const NAME = String.raw`(?!token_type\b)(?:[A-Za-z0-9_.\-\[\]]*(?:password|passwd|pwd|secret|token|proof|credential|apikey|api_key)[A-Za-z0-9_\-\[\]]*)`;
+const NAME = String.raw`(?!token_type\b)(?:[A-Za-z0-9_.\-\[\]]*(?:password|passwd|pwd|secret|token|proof|credential|apikey|api_key|verifier)[A-Za-z0-9_\-\[\]]*)`;
 // `code` is a secret only as an OAuth code: a long value. Error codes (`code=190`) stay readable.
 // A value in a query/form, stopping at a separator, also at percent-encoded '"', '&', ',', '}', ']', ';', '#'.
 const VALUE = String.raw`(?:[^&\s"'#;,)}%]|%(?!22|26|2C|7D|5D|3B|23)[0-9A-Fa-f]{2}|%(?![0-9A-Fa-f]{2}))*`;
@@ -60,6 +60,8 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [new RegExp(String.raw`(\b${NAME}:\s+)(?!\*\*\*)[^\s,;]+`, 'gi'), `$1${MASK}`],
   // Graph and Instagram tokens wherever they appear
   [/\b(?:EAA|IGAA|IGQV)[A-Za-z0-9_-]{8,}/g, MASK],
+  // Facebook Login authorization codes (OAuthVerifier, GetOAuthAccessToken's Verifier), even as a bare value
+  [/\bAQ[A-Za-z0-9_-]{40,}/g, MASK],
   // app access tokens: "{app-id}|{app-secret}" (also encoded)
   [/\b\d{6,}(\||%7C)[A-Za-z0-9_-]{16,}/gi, `${MASK}`],
 ];

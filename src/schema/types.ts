@@ -29,4 +29,6 @@ export type Row = Readonly<Record<string, SqlValue>>;
 export interface ResultColumn {
   readonly name: string;
   readonly type: ColumnType;
+  /** A secret value (a token a procedure returns): the CLI masks it unless --show-secrets. */
+  readonly sensitive?: boolean;
 }

@@ -93,7 +93,7 @@ export function execute(prepared: PreparedStatement, params: Params | undefined,
   const plan = prepared.plan;
   if (plan.kind === 'exec') {
     const exec = plan.exec;
-    const columns = exec.procedure.resultColumns.map((c) => ({ name: c.name, type: c.type }));
+    const columns = exec.procedure.resultColumns.map((c) => ({ name: c.name, type: c.type, ...(c.sensitive ? { sensitive: true } : {}) }));
     return {
       columns,
       rows: (async function* () {

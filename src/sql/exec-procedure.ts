@@ -88,6 +88,6 @@ export async function runExec(
     values[p.name] = v;
   });
   const rows = await procedure.run(values, ctx);
-  const columns = procedure.resultColumns.map((c) => ({ name: c.name, type: c.type }));
+  const columns: ResultColumn[] = procedure.resultColumns.map((c) => ({ name: c.name, type: c.type, ...(c.sensitive ? { sensitive: true } : {}) }));
   return { columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.name, r[c.name] ?? null]))) };
 }

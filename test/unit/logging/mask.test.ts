@@ -94,3 +94,20 @@ test('property: a random secret embedded anywhere never survives maskSecrets', (
     { numRuns: 2000 },
   );
 });
+
+test('OAuth verifiers are secret: by name (Verifier, OAuthVerifier, verifier) and as a bare Facebook code', () => {
+  const code = `AQ${'Xy9_'.repeat(30)}`;
+  for (const text of [
+    `EXEC GetOAuthAccessToken AuthMode = 'WEB', Verifier = '${code}'`,
+    `EXEC GetOAuthAccessToken @Verifier='${code}'`,
+    `InitiateOAuth=REFRESH;OAuthVerifier=${code};CallbackURL=http://localhost:33333/`,
+    `CALL GetOAuthAccessToken('WEB', '${code}')`,
+    `{"verifier":"${code}"}`,
+  ]) {
+    const masked = maskSecrets(text);
+    assert.ok(!masked.includes(code.slice(2, 30)), masked);
+    assert.ok(masked.includes('***'), masked);
+  }
+  assert.deepEqual(maskValue({ OAuthVerifier: 'short', code: 190 }), { OAuthVerifier: '***', code: 190 });
+  assert.equal(maskSecrets('AQUA is a colour'), 'AQUA is a colour');
+});
