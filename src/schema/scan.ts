@@ -9,12 +9,14 @@ import type { GraphNode, GraphParams, ViewContext } from './view-api.js';
 
 /**
  * The nodes of an edge, a page at a time (empty pages skipped). Paging is sequential (each page's
- * cursor comes with the previous page), so the next page is requested while the consumer works on
- * this one (read-ahead of one page). Not when the query has a LIMIT: it may stop after this page.
+ * cursor comes with the previous page); with `readAhead`, the next page is requested while the
+ * consumer works on this one (views whose pages bring sub-requests: comments, children). Never
+ * under a pushed LIMIT: the query may stop after this page. Off by default: a request in flight
+ * while the token expires costs a renewal race (test/integration/auth/refresh-mid-query.test.ts).
  */
-export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false): AsyncGenerator<readonly GraphNode[]> {
+export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false, readAhead = false): AsyncGenerator<readonly GraphNode[]> {
   const pages = ctx.api.graph.paginate(path, params, { signal: ctx.signal, cursorOnly })[Symbol.asyncIterator]();
-  const readAhead = ctx.limit === undefined;
+  readAhead &&= ctx.limit === undefined;
   let next = pages.next();
   let finished = false;
   try {

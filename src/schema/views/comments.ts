@@ -86,7 +86,7 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   }
   for (const account of await accountsInScope(ctx)) {
     const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
-    for await (const medias of edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize })) {
+    for await (const medias of edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true)) {
       yield* commentsOf(ctx, medias, active, fields, () => account.id);
     }
   }

@@ -55,7 +55,7 @@ async function* listChildren(ctx: ViewContext): AsyncGenerator<Row[]> {
   }
   for (const account of await accountsInScope(ctx)) {
     const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id,media_type'; // grouping off: one call per album
-    for await (const page of edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize })) {
+    for await (const page of edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true)) {
       const medias = ctx.api.grouping ? page : await childrenOneByOne(ctx, page);
       const rows = medias.flatMap((media) => childrenOf(active, media, account.id));
       if (rows.length > 0) yield rows;
