@@ -12,6 +12,7 @@ import { resolveConnectionProperties, type ConnectionSettings } from './connecti
 import { IgsqlError } from './errors.js';
 import { createDispatcher, type IgsqlDispatcher } from './http/dispatcher.js';
 import { GraphClient } from './http/graph-client.js';
+import type { Clock } from './http/retry.js';
 import type { TokenProvider } from './http/token-provider.js';
 import { createLogger, type LogSink, type Logger } from './logging/logger.js';
 import type { Catalog } from './schema/catalog.js';
@@ -38,6 +39,11 @@ export interface ConnectOptions {
    * the benchmark can show what grouping saves.
    */
   readonly grouping?: boolean;
+  /**
+   * Time and randomness for retries, rate-limit waits, pacing and query deadlines (default the
+   * system clock). Tests inject a clock whose sleeps return at once.
+   */
+  readonly clock?: Clock;
 }
 
 export interface QueryResult {
@@ -68,9 +74,10 @@ export class Connection {
     this.#dispatcher = createDispatcher(networkOptions(props), this.#logger);
     const authDeps = { dispatcher: this.#dispatcher, logger: this.#logger, ...(options.oauthFlow ? { flow: options.oauthFlow } : {}), ...(options.now ? { now: options.now } : {}) };
     const tokens = options.tokenProvider ?? tokenProviderFor(settings, authDeps);
-    this.#client = new GraphClient(props, { dispatcher: this.#dispatcher, tokenProvider: tokens, logger: this.#logger });
+    const clock = options.clock ? { clock: options.clock } : {};
+    this.#client = new GraphClient(props, { dispatcher: this.#dispatcher, tokenProvider: tokens, logger: this.#logger, ...clock });
     const auth = createProcedureAuth(settings, tokens, authDeps);
-    this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true, auth });
+    this.#runner = createQueryRunner({ props, client: this.#client, logger: this.#logger, grouping: options.grouping ?? true, auth, ...clock });
     this.catalog = buildCatalog(settings, () => sessionValues(tokens));
     for (const warning of settings.warnings) this.#logger.module('connection').warn({}, warning);
   }

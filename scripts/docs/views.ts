@@ -3,6 +3,8 @@
  * cannot drift from the code (test/unit/docs checks the committed files).
  */
 import type { ViewDefinition } from '../../src/schema/define-view.js';
+import { INSTAGRAM_VIEWS } from '../../src/schema/views/index.js';
+import type { GeneratedDocument } from './index.js';
 
 export function renderViewDoc(view: ViewDefinition<unknown>): string {
   const lines: string[] = [];
@@ -27,6 +29,12 @@ export function renderViewDoc(view: ViewDefinition<unknown>): string {
     }
     lines.push('');
   }
+  lines.push('## Required filters', '');
+  const required = view.keyColumns.filter((k) => k.require === 'required').map((k) => `\`${k.column}\``);
+  const anyOf = view.keyColumns.filter((k) => k.require === 'any_of').map((k) => `\`${k.column}\``);
+  if (required.length === 0 && anyOf.length === 0) lines.push('None: the view can be read without a WHERE clause.', '');
+  if (required.length > 0) lines.push(`The WHERE clause must give ${required.join(' and ')} (with \`=\` or \`IN\`).`, '');
+  if (anyOf.length > 0) lines.push(`The WHERE clause must give at least one of ${anyOf.join(', ')}.`, '');
   if (view.orderedBy) lines.push(`Rows come ordered by ${view.orderedBy.column} ${view.orderedBy.direction.toUpperCase()}, so \`ORDER BY ${view.orderedBy.column} ${view.orderedBy.direction.toUpperCase()} LIMIT n\` stops reading early.`, '');
   if (view.notes?.length) {
     lines.push('## Important notes', '');
@@ -46,4 +54,12 @@ export function renderViewIndex(views: readonly ViewDefinition<unknown>[]): stri
 
 function escape(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** One document per Instagram view plus the index (docs/views/). */
+export function viewDocuments(): GeneratedDocument[] {
+  return [
+    ...INSTAGRAM_VIEWS.map((view) => ({ path: `docs/views/${view.name}.md`, render: () => renderViewDoc(view as ViewDefinition<unknown>) })),
+    { path: 'docs/views/README.md', render: () => renderViewIndex(INSTAGRAM_VIEWS as readonly ViewDefinition<unknown>[]) },
+  ];
 }

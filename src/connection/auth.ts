@@ -1,41 +1,31 @@
 /**
  * The connection's token provider (src/auth) with its OAuth calls sent through the connection's
- * dispatcher, so they use the same proxies, firewall and TLS pinning as the Graph calls.
+ * dispatcher and the same exchange() as the Graph calls, so they use the same proxies, firewall,
+ * TLS pinning and Timeout, and are logged the same way (summaries at Verbosity 2, headers and
+ * bodies at 3, always masked: codes, client_secret and tokens never reach the log).
  */
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { createTokenProvider, type AuthDeps, type AuthTokenProvider, type OAuthHttp } from '../auth/index.js';
 import type { ConnectionSettings } from '../connection-string/index.js';
-import { IgsqlError } from '../errors.js';
+import { exchange } from '../http/exchange.js';
 import { parseJsonLossless } from '../http/json.js';
 import type { Logger } from '../logging/logger.js';
 
 export function dispatcherHttp(dispatcher: Dispatcher, logger: Logger, timeoutMs: number): OAuthHttp {
-  const log = logger.module('auth');
+  const log = logger.module('http');
+  const network = (dispatcher as Dispatcher & { network?: { describeRoute(u: URL): string } }).network;
   return async (url, init = {}) => {
-    const method = init.method ?? 'GET';
-    const started = Date.now();
+    const response = await exchange(
+      { dispatcher, timeoutMs, signal: init.signal, route: network?.describeRoute(url) ?? 'direct', log, now: Date.now },
+      { method: init.method ?? 'GET', url, headers: { accept: 'application/json', 'user-agent': 'igsql' } },
+    );
+    let json: unknown;
     try {
-      const response = await request(url, {
-        method,
-        dispatcher,
-        headers: { accept: 'application/json' },
-        ...(init.signal ? { signal: init.signal } : {}),
-        ...(timeoutMs > 0 ? { headersTimeout: timeoutMs, bodyTimeout: timeoutMs } : {}),
-      });
-      const text = await response.body.text();
-      log.log(2, { method, url: url.href, status: response.statusCode, ms: Date.now() - started }, 'oauth request');
-      let json: unknown;
-      try {
-        json = text === '' ? undefined : parseJsonLossless(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: response.statusCode, json };
-    } catch (error) {
-      if (error instanceof IgsqlError) throw error;
-      // The URL's query holds secrets: name the origin and path only.
-      throw new IgsqlError('network', `${method} ${url.origin}${url.pathname} failed: ${(error as Error).message}`, { cause: error });
+      json = response.text === '' ? undefined : parseJsonLossless(response.text);
+    } catch {
+      json = undefined;
     }
+    return { status: response.status, json };
   };
 }
 

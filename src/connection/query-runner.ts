@@ -6,6 +6,7 @@
 import type { ConnectionProperties } from '../connection-string/index.js';
 import { IgsqlError } from '../errors.js';
 import type { GraphClient } from '../http/graph-client.js';
+import type { Clock } from '../http/retry.js';
 import type { Logger } from '../logging/logger.js';
 import { createGraphViewApi, graphRequester } from '../schema/graph-view-api.js';
 import type { ResultColumn, Row } from '../schema/types.js';
@@ -26,6 +27,8 @@ export interface QueryRunnerDeps {
   readonly client: GraphClient;
   readonly logger: Logger;
   readonly grouping: boolean;
+  /** The Graph client's clock: the query deadline must be on the same time line as its waits. */
+  readonly clock?: Clock;
   /** What the OAuth procedures use (EXEC's api.auth). */
   readonly auth?: ProcedureAuth;
 }
@@ -33,8 +36,11 @@ export interface QueryRunnerDeps {
 export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
   const { props, client } = deps;
   const log = deps.logger.module('query');
+  // The account lookup is shared by the queries of the connection (run once, cached): its calls
+  // are bounded by the deadline of the latest query waiting for it, like that query's own calls.
+  let lookupDeadline: number | undefined;
   const base = createGraphViewApi({
-    graph: graphRequester(client),
+    graph: graphRequester(client, () => lookupDeadline),
     businessAccountId: props.BusinessAccountId,
     version: props.Version,
     pageSize: props.Pagesize,
@@ -46,7 +52,8 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
   return {
     run(sql, start) {
       const id = ++sequence;
-      const started = Date.now();
+      const now = (): number => (deps.clock ? deps.clock.now() : Date.now());
+      const started = now();
       const controller = new AbortController();
       const timeoutMs = props.Timeout * 1000;
       const deadline = timeoutMs > 0 ? started + timeoutMs : undefined;
@@ -54,7 +61,15 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
         controller.abort(new IgsqlError('timeout', `The query ran longer than Timeout=${props.Timeout} seconds; narrow the query or raise Timeout (0 = no limit).`));
       }, timeoutMs);
       timer?.unref();
-      const api: ViewApi = { ...base, graph: graphRequester(client, () => deadline), ...(deps.auth ? { auth: deps.auth } : {}) };
+      const api: ViewApi = {
+        ...base,
+        graph: graphRequester(client, () => deadline),
+        accounts: (signal) => {
+          lookupDeadline = deadline;
+          return base.accounts(signal);
+        },
+        ...(deps.auth ? { auth: deps.auth } : {}),
+      };
       log.log(1, { queryId: id, sql }, 'query started');
       let result: ResultSet;
       try {
@@ -76,9 +91,9 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
               count += batch.length;
               yield* batch;
             }
-            log.log(1, { queryId: id, rows: count, ms: Date.now() - started }, 'query finished');
+            log.log(1, { queryId: id, rows: count, ms: now() - started }, 'query finished');
           } catch (error) {
-            log.error({ queryId: id, rows: count, ms: Date.now() - started, error: (error as Error).message }, 'query failed');
+            log.error({ queryId: id, rows: count, ms: now() - started, error: (error as Error).message }, 'query failed');
             throw error;
           } finally {
             if (timer) clearTimeout(timer);

@@ -39,7 +39,10 @@ export class Throttle {
           details: { waitMs: ms },
         });
       }
-      wait = Math.max(0, options.deadline - now - 1);
+      // A soft slow-down must not eat the whole deadline: waiting until the deadline and then
+      // sending guarantees a timeout, and with every request waiting no response ever comes
+      // back to lower the usage reading (the pacer would starve itself until it goes stale).
+      wait = Math.max(0, Math.floor((options.deadline - now) / 2));
     }
     this.stats.pacingDelays++;
     this.stats.pacingMs += wait;

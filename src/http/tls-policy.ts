@@ -87,6 +87,7 @@ function parsePins(value: string): Pins {
     const bytes = readFileSync(value);
     text = bytes.includes('-----BEGIN') ? bytes.toString('utf8') : derToPem(bytes, value);
   }
+  text = text.replace(/-----BEGIN ([A-Z ]+)-----([\s\S]+?)-----END \1-----/g, (_, label: string, body: string) => pemBlock(label, body));
   for (const block of text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
     parseOrThrow(() => new X509Certificate(block), 'a certificate that cannot be parsed');
     pins.certs.push(block);
@@ -98,6 +99,15 @@ function parsePins(value: string): Pins {
     throw new IgsqlError('config', 'SSLServerCert holds PEM text but no CERTIFICATE or PUBLIC KEY block.', { details: { property: 'SSLServerCert' } });
   }
   return pins;
+}
+
+/**
+ * A PEM block rebuilt from its base64: a PEM pasted on one line (newlines turned into spaces, or
+ * into literal `\n` as in JSON or an environment variable) is accepted like the original.
+ */
+function pemBlock(label: string, body: string): string {
+  const base64 = body.replace(/\\[nr]/g, '').replace(/\s+/g, '');
+  return `-----BEGIN ${label}-----\n${base64.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END ${label}-----`;
 }
 
 function derToPem(der: Buffer, path: string): string {

@@ -139,8 +139,11 @@ export async function socksConnect(firewall: FirewallEndpoint, target: Target, t
   }
 }
 
-function socksError(err: Error & { code?: string }, firewall: FirewallEndpoint, target: Target): IgsqlError {
-  const msg = err.message;
+function socksError(raw: Error & { code?: string }, firewall: FirewallEndpoint, target: Target): IgsqlError {
+  // SocksClientError carries the whole client options as `.options`, FirewallPassword included:
+  // keep only its message as the cause, so inspecting or logging the error cannot show it.
+  const msg = maskSecrets(raw.message);
+  const err = Object.assign(new Error(msg), raw.code ? { code: raw.code } : {});
   const authority = hostPort(target.host, target.port);
   if (/Authentication failed|no accepted authentication type/i.test(msg)) {
     const who = firewall.credentials ? `rejected the credentials of FirewallUser "${firewall.credentials.user}"` : 'requires a user name and password';

@@ -22,7 +22,11 @@ export const VIEW_SCOPES: readonly ViewScopes[] = [
   },
   { views: ['Comments', 'Replies', 'Tags'], scopes: COMMENTS },
   {
-    views: ['MediaInsights', 'MediaInsightsPost', 'MediaInsightsPostAlbum', 'MediaInsightsReels', 'MediaInsightsStory', 'AccountInsights', 'AudienceInsights', 'OnlineFollowers'],
+    views: [
+      'MediaInsights', 'MediaInsightsPost', 'MediaInsightsPostAlbum', 'MediaInsightsReels', 'MediaInsightsStory', 'AccountInsights',
+      'AccountInsightsDaily', 'AccountInsightsTotals', 'AccountInsightsByMediaProductType', 'AccountInsightsDailyByMediaProductType',
+      'AccountInsightsByFollowType', 'AccountInsightsDailyByFollowType', 'AccountInsightsByContactButtonType', 'AudienceInsights', 'OnlineFollowers',
+    ],
     scopes: INSIGHTS,
   },
   { views: ['ContentPublishingLimit'], scopes: ['instagram_basic', 'instagram_content_publish'] },

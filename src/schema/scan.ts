@@ -5,23 +5,36 @@
 import { GraphApiError } from '../errors.js';
 import type { Row } from './types.js';
 import { chunk, ordered } from './fetch-helpers.js';
-import type { GraphNode, GraphParams, ViewContext } from './view-api.js';
+import type { GraphNode, GraphPage, GraphParams, ViewContext } from './view-api.js';
 
 /**
- * The nodes of an edge, a page at a time (empty pages skipped). Paging is sequential (each page's
- * cursor comes with the previous page); with `readAhead`, the next page is requested while the
- * consumer works on this one (views whose pages bring sub-requests: comments, children). Never
- * under a pushed LIMIT: the query may stop after this page. Off by default: a request in flight
- * while the token expires costs a renewal race (test/integration/auth/refresh-mid-query.test.ts).
+ * The nodes of an edge, a page at a time (empty pages skipped). When the parent object does not
+ * exist (a WHERE clause named an account or media that is not there), its first page fails with
+ * "object does not exist" and the edge has no rows; any later failure is an error.
+ * Paging is sequential (each page's cursor comes with the previous page); with `readAhead`, the
+ * next page is requested while the consumer works on this one (views whose pages bring
+ * sub-requests: comments, children). Never under a pushed LIMIT: the query may stop after this
+ * page. Off by default: a request in flight while the token expires races the renewal
+ * (test/integration/auth/refresh-mid-query.test.ts).
  */
 export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false, readAhead = false): AsyncGenerator<readonly GraphNode[]> {
   const pages = ctx.api.graph.paginate(path, params, { signal: ctx.signal, cursorOnly })[Symbol.asyncIterator]();
   readAhead &&= ctx.limit === undefined;
   let next = pages.next();
   let finished = false;
+  let first = true;
   try {
     for (;;) {
-      const current = await next;
+      let current: IteratorResult<GraphPage>;
+      try {
+        current = await next;
+      } catch (error) {
+        finished = true;
+        if (!first || !isMissingObject(error)) throw error;
+        ctx.api.warn(`no rows from ${path}: ${(error as Error).message}`);
+        return;
+      }
+      first = false;
       if (current.done) {
         finished = true;
         return;
@@ -62,9 +75,31 @@ export function pageLimit(ctx: ViewContext, edgeMax: number): number {
   return ctx.limit !== undefined && ctx.limit > 0 ? Math.min(ctx.limit, wanted) : wanted;
 }
 
-/** Graph's "this object does not exist / you cannot see it" (100/33) and plain invalid ids. */
+/**
+ * Graph's "this object does not exist / you cannot see it": 100 with subcode 33, 803 (an alias
+ * that does not exist), or a 100 without subcode that says so. Any other 100 (an invalid
+ * parameter, an unknown field, a metric the API rejects) is a real error: treating it as a missing
+ * object would silently drop rows.
+ */
 export function isMissingObject(error: unknown): boolean {
-  return error instanceof GraphApiError && (error.graphCode === 100 || error.graphCode === 803) && (error.subcode === 33 || error.subcode === undefined);
+  if (!(error instanceof GraphApiError)) return false;
+  if (error.graphCode === 803) return true;
+  if (error.graphCode !== 100) return false;
+  if (error.subcode === 33) return true;
+  return error.subcode === undefined && /does not exist/i.test(error.message) && !/field|param/i.test(error.message);
+}
+
+/**
+ * Reading an id with a view's fields failed because the object is another kind of object (a media
+ * id given to Comments: `Tried accessing nonexisting field (media) on node type (ShadowIGMedia)`).
+ * Only used for reads by id, where the same fields work for the view's own objects.
+ */
+export function isOtherKindOfObject(error: unknown): boolean {
+  return error instanceof GraphApiError && error.graphCode === 100 && error.subcode === undefined && /nonexisting field \(.*\) on node type/i.test(error.message);
+}
+
+function isNotThere(error: unknown): boolean {
+  return isMissingObject(error) || isOtherKindOfObject(error);
 }
 
 /**
@@ -81,8 +116,9 @@ export async function* nodesByIds(ctx: ViewContext, ids: readonly string[], para
       try {
         return [await graph.get(`/${id}`, params, { signal })];
       } catch (error) {
-        if (isMissingObject(error)) return [];
-        throw error;
+        if (!isNotThere(error)) throw error;
+        ctx.api.warn(`skipped ${id}: ${(error as Error).message}`);
+        return [];
       }
     });
     return;
@@ -95,7 +131,7 @@ export async function* nodesByIds(ctx: ViewContext, ids: readonly string[], para
       const group = batch[i]!;
       const answer = answers[i]!;
       if (answer instanceof GraphApiError) {
-        if (!isMissingObject(answer)) throw answer;
+        if (!isNotThere(answer)) throw answer;
         nodes.push(...(group.length === 1 ? [] : await itemByItem(ctx, group, params)));
       } else {
         for (const id of group) if (answer[id] !== undefined) nodes.push(answer[id]!);
@@ -150,7 +186,7 @@ async function itemByItem(ctx: ViewContext, ids: readonly string[], params: Grap
   const nodes: GraphNode[] = [];
   answers.forEach((answer, i) => {
     if (answer instanceof GraphApiError) {
-      if (!isMissingObject(answer)) throw answer;
+      if (!isNotThere(answer)) throw answer;
       ctx.api.warn(`skipped ${ids[i]}: ${answer.message}`);
     } else {
       nodes.push(answer);

@@ -10,6 +10,7 @@ import type { CompileEnv, SubqueryResult } from './evaluate-types.js';
 import type { FunctionContext } from './functions/index.js';
 import { aggregateOperator } from './operators/aggregate.js';
 import { applyOperator } from './operators/apply.js';
+import { scanNodesOf } from './operators/correlated-prefetch.js';
 import {
   countValue, distinctOperator, filterOperator, limitOperator, projectOperator, unionOperator, valuesOperator,
 } from './operators/basic.js';
@@ -149,7 +150,12 @@ export class Execution {
       return limitOperator({ limit, offset }, input, this.env);
     },
     Union: (node) => unionOperator(node, this.build(node.left), this.build(node.right), this.env),
-    Apply: (node) => applyOperator(node, this.build(node.input), this.build(node.subquery.plan), this.#outer, this.env),
+    Apply: (node) => {
+      const input = this.build(node.input);
+      const subquery = this.build(node.subquery.plan);
+      const scans = scanNodesOf(node.subquery.plan).map((n) => this.#scans.get(n)).filter((s) => s !== undefined);
+      return applyOperator(node, input, subquery, this.#outer, this.env, scans);
+    },
   };
 
   build(node: PlanNode): Operator {

@@ -11,7 +11,8 @@ import { compile } from './evaluate.js';
 import { layoutOf, type CompileEnv } from './evaluate-types.js';
 import { countValue } from './operators/basic.js';
 import { coerceTo } from './operators/push-values.js';
-import type { PlanNode, PlannedQuery, PushTemplate, ScanNode } from './plan-types.js';
+import { correlatedTemplate, scanNodesOf } from './operators/correlated-prefetch.js';
+import type { ApplyNode, PlanNode, PlannedQuery, PushTemplate, ScanNode } from './plan-types.js';
 import { LOOKUP_BATCH_MAX } from './operators/lookup-join.js';
 
 export const EXPLAIN_COLUMNS = [
@@ -40,6 +41,7 @@ function predicates(templates: readonly PushTemplate[], env: ExplainEnv): Pushed
     if (t.value.kind === 'subquery') return { column: t.column, op: t.op, value: [`<values of subquery #${t.value.subquery.id}>`] };
     const exprs = t.value.kind === 'expr' ? [t.value.expr] : t.value.exprs;
     const values = exprs.map((e) => {
+      if (e.kind === 'Column' && env.compile.outer(e.key)) return `<${e.name}>`; // a correlated subquery's outer value
       const v = compile(e, none, env.compile).fn([]);
       try {
         return v === null ? null : coerceTo(v, t.type, t.text);
@@ -125,7 +127,7 @@ export function explainRows(planned: PlannedQuery, subqueries: readonly Subquery
       case 'Apply':
         add('Apply', `runs the correlated subquery #${node.subquery.id} (${node.subquery.mode === 'in' ? 'IN' : node.mode}) once per distinct ${node.subquery.outerKeys.length} outer value(s): ${node.subquery.text}`, depth);
         visit(node.input, depth + 1);
-        add(`Subquery #${node.subquery.id}`, `correlated on ${node.subquery.outerKeys.length} column(s)`, depth + 1);
+        add(`Subquery #${node.subquery.id}`, `correlated on ${node.subquery.outerKeys.length} column(s)${readAhead(node)}`, depth + 1);
         visit(node.subquery.plan, depth + 2);
         return;
       case 'Union':
@@ -141,4 +143,15 @@ export function explainRows(planned: PlannedQuery, subqueries: readonly Subquery
     visit(s.plan, 1);
   }
   return rows;
+}
+
+/** The scans of a correlated subquery that read a batch of outer values at once (correlated-prefetch.ts). */
+function readAhead(node: ApplyNode): string {
+  const [key] = node.subquery.outerKeys;
+  if (node.subquery.outerKeys.length !== 1 || key === undefined || !node.input.layout.includes(node.sources[0]!)) return '';
+  const scans = scanNodesOf(node.subquery.plan).flatMap((scan) => {
+    const template = correlatedTemplate(scan, key);
+    return template ? [`${scan.alias}.${template.column} IN (<batch of outer values>)`] : [];
+  });
+  return scans.length > 0 ? `; each batch of outer rows is read ahead with ${scans.join(', ')}` : '';
 }

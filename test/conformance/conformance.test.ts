@@ -9,7 +9,8 @@ import { Harness } from './harness.js';
 import { generatedCases } from './queries-generated.js';
 import { HAND_WRITTEN } from './queries-hand.js';
 
-// The integrator can swap in the sandbox's Media, Comments and Account rows here.
+// Synthetic rows (shaped like the views, with more NULLs and ties); sandbox.test.ts runs the same
+// queries on the sandbox's real rows through a live connection.
 const tables = syntheticTables();
 const harness = new Harness(tables);
 const groups: [string, readonly { sql: string }[]][] = [...Object.entries(HAND_WRITTEN), ...Object.entries(generatedCases(7, tables))];

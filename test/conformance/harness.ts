@@ -24,6 +24,12 @@ export interface ConformanceCase {
   readonly ordered?: boolean;
 }
 
+/** One way of running a case through igsql (memory views with or without pushdown, a live connection). */
+export interface IgsqlRunner {
+  readonly label: string;
+  rows(c: ConformanceCase): Promise<unknown[][]>;
+}
+
 export interface Outcome {
   readonly ok: boolean;
   readonly message: string;
@@ -43,7 +49,7 @@ function toSqlite(v: SqlValue): unknown {
   return v;
 }
 
-function normalize(v: unknown): unknown {
+export function normalize(v: unknown): unknown {
   if (v instanceof Date) return sqliteDate(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'bigint') return Number(v);
@@ -56,8 +62,10 @@ export class Harness {
   readonly db: Database.Database;
   readonly pushing: Catalog<unknown>;
   readonly plain: Catalog<unknown>;
+  readonly runners: readonly IgsqlRunner[];
 
-  constructor(tables: readonly ConformanceTable[]) {
+  /** `runners` replace the default in-memory views (e.g. a connection to the sandbox). */
+  constructor(tables: readonly ConformanceTable[], runners?: readonly IgsqlRunner[]) {
     this.db = new Database(':memory:');
     this.db.function('upper', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toUpperCase() : s === null ? null : String(s).toUpperCase()));
     this.db.function('lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s === null ? null : String(s).toLowerCase()));
@@ -70,6 +78,10 @@ export class Harness {
     }
     this.pushing = new Catalog({ views: tables.map((t) => memoryView({ ...t, keyColumns: t.keyColumns ?? [] }, [], 7)) });
     this.plain = new Catalog({ views: tables.map((t) => memoryView({ ...t, keyColumns: [] })) });
+    this.runners = runners ?? [
+      { label: 'with pushdown', rows: (c) => this.igsqlRows(c, this.pushing) },
+      { label: 'without pushdown', rows: (c) => this.igsqlRows(c, this.plain) },
+    ];
   }
 
   sqliteRows(c: ConformanceCase): unknown[][] {
@@ -92,10 +104,10 @@ export class Harness {
     } catch (error) {
       return { ok: false, message: `SQLite rejected the case: ${(error as Error).message}` };
     }
-    for (const [label, catalog] of [['with pushdown', this.pushing], ['without pushdown', this.plain]] as const) {
+    for (const { label, rows } of this.runners) {
       let actual: unknown[][];
       try {
-        actual = await this.igsqlRows(c, catalog);
+        actual = await rows(c);
       } catch (error) {
         return { ok: false, message: `igsql (${label}) failed: ${(error as Error).message}` };
       }

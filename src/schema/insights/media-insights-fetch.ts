@@ -74,7 +74,7 @@ function insightsField(metrics: readonly string[]): string {
   return `insights.metric(${metrics.join(',')})`;
 }
 
-/** One media's insights; drops metrics the API refuses for it, NULLs on other refusals. */
+/** One media's insights; drops metrics the API refuses for it, NULLs when it has none (isMediaRefusal). */
 async function perMedia(ctx: ViewContext, id: string, metrics: readonly string[], values: MetricValues): Promise<void> {
   let asked = [...metrics];
   while (asked.length > 0) {
@@ -83,7 +83,7 @@ async function perMedia(ctx: ViewContext, id: string, metrics: readonly string[]
       record(values, id, answer);
       return;
     } catch (error) {
-      if (!(error instanceof GraphApiError) || error.isTransient || error.graphCode === 190) throw error;
+      if (!isMediaRefusal(error)) throw error;
       const refused = refusedMetric(error.message, asked);
       if (error.graphCode === 100 && refused !== undefined && asked.length > 1) {
         ctx.api.warn(`media ${id}: the API refused metric ${refused}; reading the others`, { metric: refused });
@@ -109,4 +109,14 @@ export function record(values: MetricValues, id: string, insights: unknown): voi
     if (typeof name === 'string' && value !== undefined) forMedia.set(name, value);
   }
   values.set(id, forMedia);
+}
+
+/**
+ * The API's "no insights for this media" answers: a 100 (metric not for this media type, album
+ * child, not shared to Facebook…) or 10 "Not enough viewers". They give NULLs for that media; any
+ * other error (permissions, rate limits, server errors) fails the query rather than hide its rows' values.
+ */
+function isMediaRefusal(error: unknown): error is GraphApiError {
+  if (!(error instanceof GraphApiError) || error.isTransient) return false;
+  return error.graphCode === 100 || (error.graphCode === 10 && /not enough viewers/i.test(error.message));
 }

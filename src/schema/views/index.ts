@@ -1,6 +1,7 @@
 /** Every Instagram view, in the order the docs and sys_tables list them. */
 import type { ViewDefinition } from '../define-view.js';
 import type { ViewApi } from '../view-api.js';
+import { ACCOUNT_INSIGHTS_VARIANTS } from './account-insights-variants.js';
 import { accountInsightsView } from './account-insights.js';
 import { accountView } from './account.js';
 import { audienceInsightsView } from './audience-insights.js';
@@ -40,6 +41,7 @@ export const INSTAGRAM_VIEWS: readonly ViewDefinition<ViewApi>[] = [
   mediaInsightsReelsView,
   mediaInsightsStoryView,
   accountInsightsView,
+  ...ACCOUNT_INSIGHTS_VARIANTS,
   audienceInsightsView,
   onlineFollowersView,
   hashtagSearchView,

@@ -45,7 +45,7 @@ export const mediaView = defineView<ViewApi>({
   list: listMedia,
   describe(ctx) {
     const fields = fieldsFor(ctx).join(',');
-    if (pushedValues(ctx, 'Id')) return [`GET /?ids={up to 50 ids}&fields=${fields}`];
+    if (pushedValues(ctx, 'Id')) return [`GET /?ids={up to 50 ids}&fields=${fields},owner`];
     const range = rangeParams(pushedRange(ctx, 'Timestamp'));
     const extra = Object.entries(range).map(([k, v]) => `&${k}=${v}`).join('');
     return [`GET /{ig-user-id}/media?fields=${fields}&limit=${pageLimit(ctx, EDGE_MAX)}${extra} (per account, following paging.next)`];

@@ -11,6 +11,7 @@ import { layoutOf } from '../evaluate-types.js';
 import type { ApplyNode } from '../plan-types.js';
 import { compareValues, rowKey } from '../values.js';
 import { throwIfAborted, type Batch, type Operator, type RunEnv } from './operator.js';
+import type { ScanOperator } from './scan.js';
 
 /** `v [NOT] IN (list)` with SQL's NULL rules. */
 export function inList(v: SqlValue, list: readonly SqlValue[], negated: boolean): boolean | null {
@@ -24,7 +25,7 @@ export function inList(v: SqlValue, list: readonly SqlValue[], negated: boolean)
   return sawNull ? null : negated;
 }
 
-export function applyOperator(node: ApplyNode, input: Operator, subquery: Operator, outer: Map<string, SqlValue>, env: RunEnv): Operator {
+export function applyOperator(node: ApplyNode, input: Operator, subquery: Operator, outer: Map<string, SqlValue>, env: RunEnv, scans: readonly ScanOperator[] = []): Operator {
   const outputSlot = subquery.layout.slots.get(node.subquery.outputKey)!;
   const keys = node.subquery.outerKeys;
   const slots = node.sources.map((k) => input.layout.slots.get(k));
@@ -46,12 +47,24 @@ export function applyOperator(node: ApplyNode, input: Operator, subquery: Operat
     return values;
   }
 
+  /** One outer column read straight from the input: its scans in the subquery can read a batch ahead. */
+  const batchable = keys.length === 1 && slots[0] !== undefined && scans.length > 0;
+  async function prefetch(batch: Batch, cache: Map<string, SqlValue[]>): Promise<void> {
+    const values = new Map<string, SqlValue>();
+    for (const row of batch) {
+      const v = row[slots[0]!]!;
+      if (v !== null && !cache.has(rowKey([v]))) values.set(rowKey([v]), v);
+    }
+    if (values.size > 1) await Promise.all(scans.map((s) => s.prefetch(keys[0]!, [...values.values()])));
+  }
+
   return {
     layout,
     async *open() {
       const cache = new Map<string, SqlValue[]>();
       for await (const batch of input.open()) {
         throwIfAborted(env.signal);
+        if (batchable) await prefetch(batch, cache);
         const out: Batch = [];
         for (const row of batch) {
           const current: SqlValue[] = keys.map((k, i) => {

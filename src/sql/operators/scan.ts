@@ -5,6 +5,7 @@ import { layoutOf } from '../evaluate-types.js';
 import type { ScanNode } from '../plan-types.js';
 import { parseDatetime } from '../values.js';
 import { throwIfAborted, type Batch, type EngineRow, type Operator, type RunEnv } from './operator.js';
+import { cachedPage, correlatedTemplate, prefetchRows, type PrefetchCache } from './correlated-prefetch.js';
 import { resolvePushes } from './push-values.js';
 
 export interface ScanOperator extends Operator {
@@ -14,6 +15,10 @@ export interface ScanOperator extends Operator {
   test: ((row: EngineRow) => boolean | null) | undefined;
   /** Opens with extra predicates (a lookup join's keys). */
   openWith(extra: readonly PushedPredicate[]): AsyncGenerator<Batch, void, undefined>;
+  /** Rows read ahead for a batch of a correlated subquery's outer values (correlated-prefetch.ts). */
+  prefetched: PrefetchCache | undefined;
+  /** Reads ahead the rows of `values` when the scan is pinned to `outerKey` (`c.MediaId = m.Id`); false when it is not. */
+  prefetch(outerKey: string, values: readonly SqlValue[]): Promise<boolean>;
 }
 
 export function scanOperator(node: ScanNode, env: RunEnv, subqueryValues: (id: number) => readonly SqlValue[]): ScanOperator {
@@ -26,6 +31,13 @@ export function scanOperator(node: ScanNode, env: RunEnv, subqueryValues: (id: n
     layout: layoutOf(node.layout, node.columns.map((c) => c.type)),
     limit: undefined,
     test: undefined,
+    prefetched: undefined,
+    async prefetch(outerKey, values) {
+      const template = correlatedTemplate(node, outerKey);
+      if (!template) return false;
+      op.prefetched = await prefetchRows(node, template, values, env, subqueryValues);
+      return true;
+    },
     open: () => op.openWith([]),
     async *openWith(extra) {
       throwIfAborted(env.signal);
@@ -39,7 +51,8 @@ export function scanOperator(node: ScanNode, env: RunEnv, subqueryValues: (id: n
         const ctx: FetchContext<unknown> = {
           columns: columnSet, predicates, limit: remaining === Infinity ? undefined : remaining, signal: env.signal, api: env.api,
         };
-        for await (const page of node.view.list(ctx)) {
+        const cached = extra.length === 0 ? cachedPage(op.prefetched, predicates) : undefined;
+        for await (const page of cached ? [cached] : node.view.list(ctx)) {
           throwIfAborted(env.signal);
           const test = op.test;
           const batch: Batch = [];

@@ -38,3 +38,18 @@ test('markdown helpers escape what would break a table', () => {
   assert.equal(code('`x'), '`` `x ``');
   assert.equal(table(['A'], [['1']]), '| A |\n|---|\n| 1 |');
 });
+
+test('every view has a generated doc listing its columns, and the index links it', async () => {
+  const { INSTAGRAM_VIEWS } = await import('../../../src/schema/views/index.js');
+  const paths = new Set(DOCUMENTS.map((d) => d.path));
+  const index = DOCUMENTS.find((d) => d.path === 'docs/views/README.md')!.render();
+  for (const view of INSTAGRAM_VIEWS) {
+    const doc = DOCUMENTS.find((d) => d.path === `docs/views/${view.name}.md`);
+    assert.ok(doc && paths.has(doc.path), view.name);
+    const text = doc.render();
+    for (const column of view.columns) assert.ok(text.includes(`| ${column.name}`), `${view.name}.${column.name}`);
+    for (const alias of view.aliases) assert.ok(text.includes(`\`${alias}\``), `${view.name} alias ${alias}`);
+    assert.match(text, /## Required filters/);
+    assert.ok(index.includes(`[${view.name}](${view.name}.md)`), `index links ${view.name}`);
+  }
+});

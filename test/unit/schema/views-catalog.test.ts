@@ -35,7 +35,9 @@ test('CData names resolve to our views', () => {
   const names = new Set(INSTAGRAM_VIEWS.flatMap((v) => [v.name, ...v.aliases].map((n) => n.toLowerCase())));
   for (const cdata of ['InstagramPages', 'Pages', 'InstagramBusinessProfile', 'IGMedia', 'Media', 'Comments', 'Replies', 'Stories', 'Tags',
     'MediaInsights', 'MediaInsightsPost', 'MediaInsightsPostAlbum', 'MediaInsightsReels', 'MediaInsightReels', 'MediaInsightsStory',
-    'AccountInsights', 'AudienceInsights', 'OnlineFollowers', 'Permissions']) {
+    'AccountInsights', 'AudienceInsights', 'OnlineFollowers', 'Permissions',
+    'AccountContactButtonType', 'AccountFollowType', 'AccountFollowersNonfollowers', 'AccountMediaProductType', 'AccountTimeSeriesFollowType',
+    'AccountTimeSeriesMediaProductType', 'AccountTimeSeriesWithoutBreakdown', 'AccountWithoutBreakdown']) {
     assert.ok(names.has(cdata.toLowerCase()), cdata);
   }
 });
