@@ -11,6 +11,7 @@ import { interpretResponse } from './graph-response.js';
 import { Throttle } from './throttle.js';
 import { createLimiter, type Limiter, mapConcurrent } from './limiter.js';
 import { Pacer, type PacingOptions } from './pacing.js';
+import { ResponseCache } from './response-cache.js';
 import { type GraphPage, type PaginateOptions, paginate } from './paging.js';
 import { type BackoffOptions, type Clock, abortError, backoffDelay, systemClock } from './retry.js';
 import type { TokenProvider } from './token-provider.js';
@@ -29,6 +30,8 @@ export interface GraphClientOptions {
   AppSecretProof?: boolean | undefined;
   OAuthClientSecret?: string | undefined;
   MaxConcurrentRequests?: number | undefined;
+  /** Seconds a GET answer is reused (response-cache.ts); 0 = no cache (default). */
+  ResponseCacheTTL?: number | undefined;
 }
 
 export interface GraphClientDeps {
@@ -55,6 +58,8 @@ export class GraphClient {
   readonly timeoutMs: number;
   readonly maxConcurrent: number;
   readonly pacer: Pacer;
+  /** Reuses GET answers for ResponseCacheTTL seconds (disabled when 0). */
+  readonly cache: ResponseCache;
   readonly #deps: GraphClientDeps;
   readonly #options: GraphClientOptions;
   readonly #clock: Clock;
@@ -86,6 +91,7 @@ export class GraphClient {
     this.#clock = deps.clock ?? systemClock;
     this.#limiter = createLimiter(this.maxConcurrent);
     this.pacer = new Pacer(deps.pacing);
+    this.cache = new ResponseCache({ ttlSeconds: options.ResponseCacheTTL ?? 0, now: () => this.#clock.now() });
     const logger = deps.logger ?? silentLogger;
     this.#log = { http: logger.module('http'), graph: logger.module('graph') };
     this.#throttle = new Throttle({ pacer: this.pacer, clock: this.#clock, stats: this.#stats, log: this.#log.graph, maxRetries: this.maxRetries, backoff: deps.backoff, maxRateLimitWaitMs: deps.maxRateLimitWaitMs });
@@ -169,6 +175,10 @@ export class GraphClient {
     const idempotent = method === 'GET' || options.idempotent === true;
     const account = accountOf(target, this.version);
     const what = `${method} ${maskUrl(target)}`;
+    if (method === 'GET') {
+      const cached = this.cache.get<T>(target);
+      if (cached !== undefined) return cached;
+    }
     let attempt = 0;
     let authRetried = false;
     for (;;) {
@@ -221,7 +231,9 @@ export class GraphClient {
     );
     this.#stats.bytes += res.bytes;
     this.pacer.update(res.headers, this.#clock.now());
-    return interpretResponse<T>(res, `${method} ${maskUrl(url)}`, route);
+    const response = interpretResponse<T>(res, `${method} ${maskUrl(url)}`, route);
+    if (method === 'GET') this.cache.set(url, response, res.bytes);
+    return response;
   }
 
   async #authorize(url: URL, form: URLSearchParams | undefined, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<void> {

@@ -5,23 +5,49 @@
 import { GraphApiError } from '../errors.js';
 import type { Row } from './types.js';
 import { chunk, ordered } from './fetch-helpers.js';
-import type { GraphNode, GraphParams, ViewContext } from './view-api.js';
+import type { GraphNode, GraphPage, GraphParams, ViewContext } from './view-api.js';
 
 /**
  * The nodes of an edge, a page at a time (empty pages skipped). When the parent object does not
  * exist (a WHERE clause named an account or media that is not there), its first page fails with
  * "object does not exist" and the edge has no rows; any later failure is an error.
+ * Paging is sequential (each page's cursor comes with the previous page); with `readAhead`, the
+ * next page is requested while the consumer works on this one (views whose pages bring
+ * sub-requests: comments, children). Never under a pushed LIMIT: the query may stop after this
+ * page. Off by default: a request in flight while the token expires races the renewal
+ * (test/integration/auth/refresh-mid-query.test.ts).
  */
-export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false): AsyncGenerator<readonly GraphNode[]> {
+export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false, readAhead = false): AsyncGenerator<readonly GraphNode[]> {
+  const pages = ctx.api.graph.paginate(path, params, { signal: ctx.signal, cursorOnly })[Symbol.asyncIterator]();
+  readAhead &&= ctx.limit === undefined;
+  let next = pages.next();
+  let finished = false;
   let first = true;
   try {
-    for await (const page of ctx.api.graph.paginate(path, params, { signal: ctx.signal, cursorOnly })) {
+    for (;;) {
+      let current: IteratorResult<GraphPage>;
+      try {
+        current = await next;
+      } catch (error) {
+        finished = true;
+        if (!first || !isMissingObject(error)) throw error;
+        ctx.api.warn(`no rows from ${path}: ${(error as Error).message}`);
+        return;
+      }
       first = false;
-      if (page.data.length > 0) yield page.data;
+      if (current.done) {
+        finished = true;
+        return;
+      }
+      if (readAhead) {
+        next = pages.next();
+        next.catch(() => undefined); // awaited on the next turn; no unhandled rejection meanwhile
+      }
+      if (current.value.data.length > 0) yield current.value.data;
+      if (!readAhead) next = pages.next();
     }
-  } catch (error) {
-    if (!first || !isMissingObject(error)) throw error;
-    ctx.api.warn(`no rows from ${path}: ${(error as Error).message}`);
+  } finally {
+    if (!finished) await pages.return?.(undefined);
   }
 }
 

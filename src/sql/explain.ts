@@ -13,6 +13,7 @@ import { countValue } from './operators/basic.js';
 import { coerceTo } from './operators/push-values.js';
 import { correlatedTemplate, scanNodesOf } from './operators/correlated-prefetch.js';
 import type { ApplyNode, PlanNode, PlannedQuery, PushTemplate, ScanNode } from './plan-types.js';
+import { LOOKUP_BATCH_MAX } from './operators/lookup-join.js';
 
 export const EXPLAIN_COLUMNS = [
   { name: 'Step', type: 'Integer' },
@@ -92,7 +93,7 @@ export function explainRows(planned: PlannedQuery, subqueries: readonly Subquery
         return;
       }
       case 'LookupJoin': {
-        add('LookupJoin', `${node.type} join: for each batch of up to ${node.batchSize} distinct ${printBound(node.leftKey)}, scan ${node.right.view.name} with ${node.rightColumn} IN (batch)${node.condition ? `; condition: ${printBound(node.condition)}` : ''}`, depth);
+        add('LookupJoin', `${node.type} join: for each batch of distinct ${printBound(node.leftKey)} (${node.batchSize} first, then ×5 up to ${LOOKUP_BATCH_MAX}), scan ${node.right.view.name} with ${node.rightColumn} IN (batch)${node.condition ? `; condition: ${printBound(node.condition)}` : ''}`, depth);
         visit(node.left, depth + 1);
         const batch: PushedPredicate = { column: node.rightColumn, op: 'in', value: [`<batch of ${printBound(node.leftKey)}>`] };
         scanRows(node.right, [batch], undefined, env, add, depth + 1);

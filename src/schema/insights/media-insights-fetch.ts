@@ -97,7 +97,7 @@ async function perMedia(ctx: ViewContext, id: string, metrics: readonly string[]
 }
 
 /** Stores `{ data: [{ name, values: [{ value }] | total_value: { value } }] }` into `values`. */
-function record(values: MetricValues, id: string, insights: unknown): void {
+export function record(values: MetricValues, id: string, insights: unknown): void {
   const data = (insights as { data?: unknown } | undefined)?.data;
   if (!Array.isArray(data)) return;
   const forMedia = values.get(id) ?? new Map<string, number>();

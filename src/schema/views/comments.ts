@@ -1,8 +1,8 @@
 import { defineView } from '../define-view.js';
-import { ordered } from '../fetch-helpers.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { accountsInScope, pushedValues } from '../pushed.js';
-import { edgeNodes, nestedEdge, nestedField, nodesByIds } from '../scan.js';
+import { nestedEdges } from '../nested-rest.js';
+import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
 import { accountIdColumn } from './media-columns.js';
@@ -85,13 +85,14 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
     return;
   }
   for (const account of await accountsInScope(ctx)) {
-    for await (const medias of edgeNodes(ctx, `/${account.id}/media`, { fields: `id,${expansion}`, limit: ctx.api.pageSize })) {
+    const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
+    for await (const medias of edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true)) {
       yield* commentsOf(ctx, medias, active, fields, () => account.id);
     }
   }
 }
 
-/** Rows for the comments nested in each media (and the rest of each edge, several media at once). */
+/** Rows for the comments nested in each media (the rest of the edges continued in batches). */
 async function* commentsOf(
   ctx: ViewContext,
   medias: readonly GraphNode[],
@@ -99,23 +100,13 @@ async function* commentsOf(
   fields: readonly string[],
   accountOf: (media: GraphNode) => string | undefined,
 ): AsyncGenerator<Row[]> {
-  const perMedia = ordered(medias, ctx.api.concurrency, async (media) => {
-    const rows: Row[] = [];
+  const all = await nestedEdges(ctx, medias, 'comments', fields.join(','), COMMENTS_MAX);
+  const rows: Row[] = [];
+  for (const media of medias) {
     const extra = { MediaId: String(media['id']), AccountId: accountOf(media) ?? pushedAccount(ctx)['AccountId'] ?? null };
-    for await (const nodes of nestedEdge(ctx, media, 'comments', fields.join(','), COMMENTS_MAX)) {
-      for (const node of nodes) rows.push(toRow(active, node, extra));
-    }
-    return rows;
-  });
-  let out: Row[] = [];
-  for await (const rows of perMedia) {
-    out = out.concat(rows);
-    if (out.length >= 500) {
-      yield out;
-      out = [];
-    }
+    for (const node of all.get(String(media['id'])) ?? []) rows.push(toRow(active, node, extra));
   }
-  if (out.length > 0) yield out;
+  if (rows.length > 0) yield rows;
 }
 
 function pushedAccount(ctx: ViewContext): Record<string, string | null> {

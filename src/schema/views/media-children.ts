@@ -1,6 +1,7 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { accountsInScope, pushedValues } from '../pushed.js';
+import { nestedEdges } from '../nested-rest.js';
 import { edgeNodes, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -53,11 +54,20 @@ async function* listChildren(ctx: ViewContext): AsyncGenerator<Row[]> {
     return;
   }
   for (const account of await accountsInScope(ctx)) {
-    for await (const medias of edgeNodes(ctx, `/${account.id}/media`, { fields: `id,${expansion}`, limit: ctx.api.pageSize })) {
+    const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id,media_type'; // grouping off: one call per album
+    for await (const page of edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true)) {
+      const medias = ctx.api.grouping ? page : await childrenOneByOne(ctx, page);
       const rows = medias.flatMap((media) => childrenOf(active, media, account.id));
       if (rows.length > 0) yield rows;
     }
   }
+}
+
+/** Grouping off (benchmarks): each album's children by its own GET. */
+async function childrenOneByOne(ctx: ViewContext, page: readonly GraphNode[]): Promise<GraphNode[]> {
+  const albums = page.filter((m) => m['media_type'] === 'CAROUSEL_ALBUM');
+  const children = await nestedEdges(ctx, albums, 'children', childFields(ctx).join(','), 100);
+  return albums.map((m) => ({ ...m, children: { data: children.get(String(m['id'])) ?? [] } }));
 }
 
 function childrenOf(active: readonly GraphColumn[], media: GraphNode, accountId: SqlValue): Row[] {

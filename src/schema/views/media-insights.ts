@@ -6,8 +6,9 @@
 import { defineView, type KeyColumn } from '../define-view.js';
 import { ordered } from '../fetch-helpers.js';
 import { col, lowerSet, path, toDate, type GraphColumn } from '../graph-columns.js';
-import { fetchMediaMetrics, type MediaHeader } from '../insights/media-insights-fetch.js';
-import { MEDIA_METRICS, surfaceOf, type MediaSurface } from '../insights/media-metrics.js';
+import { fetchMediaMetrics, record, type MediaHeader, type MetricValues } from '../insights/media-insights-fetch.js';
+import { MEDIA_METRICS, surfaceOf, type MediaMetric, type MediaSurface } from '../insights/media-metrics.js';
+import { nestableMetrics, nodesWithInsights } from '../insights/nested-insights.js';
 import { accountsInScope, inRange, pushedRange, pushedValues, rangeParams } from '../pushed.js';
 import { edgeNodes, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
@@ -74,8 +75,11 @@ function surfaceNote(metricSurfaces: readonly MediaSurface[], viewSurfaces: read
 async function* listInsights(ctx: ViewContext, variant: Variant, metrics: typeof MEDIA_METRICS): AsyncGenerator<Row[]> {
   const wantedColumns = lowerSet(ctx.columns);
   const wanted = metrics.filter((m) => m.retired === undefined && wantedColumns.has(m.column.toLowerCase()));
-  const pages = ordered(headerPages(ctx, variant), ctx.api.concurrency, async (headers) => {
-    const values = wanted.length > 0 ? await fetchMediaMetrics(ctx, headers, wanted) : new Map<string, Map<string, number>>();
+  const pages = ordered(headerPages(ctx, variant, wanted), ctx.api.concurrency, async (headers) => {
+    // Media read with their insights nested need no second request.
+    const rest = headers.filter((h) => h.insights === undefined);
+    const values: MetricValues = wanted.length > 0 && rest.length > 0 ? await fetchMediaMetrics(ctx, rest, wanted) : new Map();
+    for (const h of headers) if (h.insights !== undefined) record(values, h.id, h.insights);
     return headers.map((h) => {
       const row: Record<string, SqlValue> = {
         MediaId: h.id,
@@ -97,9 +101,11 @@ interface Header extends MediaHeader {
   readonly mediaType: string | null;
   readonly productType: string | null;
   readonly timestamp: Date | null;
+  /** The `insights` nested in the header read (nested-insights.ts), when they were asked there. */
+  readonly insights?: unknown;
 }
 
-async function* headerPages(ctx: ViewContext, variant: Variant): AsyncGenerator<Header[]> {
+async function* headerPages(ctx: ViewContext, variant: Variant, wanted: readonly MediaMetric[]): AsyncGenerator<Header[]> {
   const range = pushedRange(ctx, 'Timestamp');
   const keep = (node: GraphNode, accountId: string | null): Header | undefined => {
     const surface = surfaceOf(node['media_type'], node['media_product_type']);
@@ -112,11 +118,14 @@ async function* headerPages(ctx: ViewContext, variant: Variant): AsyncGenerator<
       mediaType: (node['media_type'] as string | undefined) ?? null,
       productType: (node['media_product_type'] as string | undefined) ?? null,
       timestamp,
+      ...(node['insights'] !== undefined ? { insights: node['insights'] } : {}),
     };
   };
   const ids = pushedValues(ctx, 'MediaId');
   if (ids !== undefined) {
-    for await (const nodes of nodesByIds(ctx, ids, { fields: `${HEADER_FIELDS},owner` })) {
+    const nested = nestableMetrics(ctx, wanted, variant.surfaces);
+    const reads = nested ? nodesWithInsights(ctx, ids, `${HEADER_FIELDS},owner`, nested) : nodesByIds(ctx, ids, { fields: `${HEADER_FIELDS},owner` });
+    for await (const nodes of reads) {
       yield nodes.map((n) => keep(n, null)).filter((h): h is Header => h !== undefined);
     }
     return;

@@ -13,6 +13,9 @@ import { joinKeyFns, nulls, throwIfAborted, type Batch, type EngineRow, type Ope
 import { coerceTo } from './push-values.js';
 import type { ScanOperator } from './scan.js';
 
+/** Largest batch of distinct keys one right-side scan gets (50 `?ids=` reads of 50 in one batch request). */
+export const LOOKUP_BATCH_MAX = 2_500;
+
 export function lookupJoinOperator(node: LookupJoinNode, left: Operator, right: ScanOperator, env: RunEnv): Operator {
   const layout = layoutOf(node.layout, [...left.layout.types, ...right.layout.types]);
   const leftKey = compile(node.leftKey, left.layout, env.compile).fn;
@@ -66,14 +69,18 @@ export function lookupJoinOperator(node: LookupJoinNode, left: Operator, right: 
       let chunk: EngineRow[] = [];
       let keys: SqlValue[] = [];
       let seen = new Set<unknown>();
+      // The first batch is small (a LIMIT gets its rows soon); later ones grow ×5 up to
+      // LOOKUP_BATCH_MAX, so a long join needs few grouped reads (2,500 ids = one batch of 50 ?ids= reads).
+      let size = node.batchSize;
       for await (const batch of left.open()) {
         throwIfAborted(env.signal);
         for (const row of batch) {
           const key = coerce(leftKey(row));
           if (key !== null && !seen.has(valueKey(key))) {
-            if (keys.length >= node.batchSize) {
+            if (keys.length >= size) {
               yield* flush(chunk, keys);
               [chunk, keys, seen] = [[], [], new Set()];
+              size = Math.min(size * 5, Math.max(node.batchSize, LOOKUP_BATCH_MAX));
             }
             seen.add(valueKey(key));
             keys.push(key);

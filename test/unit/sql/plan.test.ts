@@ -164,7 +164,7 @@ test('EXPLAIN shows operators, pushed predicates, residual filters, limits and G
     'Limit: limit 5; offset 0; top-N sort',
     'Sort: Text ASC NULLS FIRST',
     'Project: Text',
-    'LookupJoin: inner join: for each batch of up to 100 distinct m.Id, scan Comments with MediaId IN (batch)',
+    'LookupJoin: inner join: for each batch of distinct m.Id (100 first, then ×5 up to 2500), scan Comments with MediaId IN (batch)',
     "Filter: (m.Timestamp >= '2026-01-20' AND m.LikeCount > 10)",
     'Scan Media AS m: columns: Id, LikeCount, Timestamp; pushed: Timestamp >= 2026-01-20T00:00:00.000Z; limit: none',
     'Graph request: GET /memory/Media?Timestamp >= "2026-01-20T00:00:00.000Z"',

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench [-- --quick] [-- --latency=50,0] [-- --only=W3,W4]`: igsql against the sandbox,
+ * side by side with (a) a Meta-SDK script written as users write it, (b) igsql with grouping off,
+ * (c) the lower bound (fewest sequential round trips × latency). Each client run is a child
+ * process (peak RSS per workload); the sandboxes live in this process. Prints a table and writes
+ * bench/results/<full|quick>[-<only>].json. See docs/performance.md.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { runChild } from './child.js';
+import { closeSandboxes, openSandboxes } from './sandboxes.js';
+import { printTable, type Result } from './table.js';
+import { FULL, QUICK, WORKLOADS } from './workloads.js';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const latencies = (option('latency') ?? '50,0').split(',').map(Number);
+const only = option('only')?.split(',');
+const sizes = quick ? QUICK : FULL;
+const CONCURRENCY = 10;
+
+interface ClientRun {
+  rows: number;
+  ms: number;
+  peakRssMb: number;
+}
+
+const started = Date.now();
+const { boxes, facts, albums } = await openSandboxes(sizes);
+const results: Result[] = [];
+try {
+  for (const latencyMs of latencies) {
+    for (const workload of WORKLOADS) {
+      if (only && !only.includes(workload.id)) continue;
+      if (workload.latencies && !workload.latencies.includes(latencyMs)) continue;
+      const box = boxes[workload.sandbox];
+      box.sandbox.setLatency(latencyMs);
+      const measure = async (script: string, args: object, nodeOptions: readonly string[] = []): Promise<ClientRun & { calls: number; serverMs: number }> => {
+        box.reset();
+        const run = await runChild<ClientRun>(script, [JSON.stringify({ url: box.sandbox.url, token: box.sandbox.tokens.longLivedUser, account: box.account, ...args })], nodeOptions);
+        return { ...run, calls: box.http(), serverMs: box.serverMs() };
+      };
+      const igsql = await measure('igsql-worker.ts', { sql: workload.sql, grouping: true, concurrency: CONCURRENCY }, workload.nodeOptions);
+      const ungrouped = workload.ungrouped === false ? undefined : await measure('igsql-worker.ts', { sql: workload.sql, grouping: false, concurrency: CONCURRENCY });
+      const sdk = workload.sdk ? await measure('sdk-worker.ts', { workload: workload.id }) : undefined;
+      const rounds = workload.lowerBound(facts);
+      const result: Result = { workload: workload.id, title: workload.title, sql: workload.sql, latencyMs, igsql, ungrouped, sdk, lowerBound: { calls: rounds, ms: rounds * latencyMs } };
+      results.push(result);
+      process.stderr.write(`${workload.id} @${latencyMs} ms: igsql ${igsql.calls} calls ${igsql.ms.toFixed(0)} ms, ungrouped ${ungrouped ? ungrouped.calls : '-'} calls, sdk ${sdk ? `${sdk.calls} calls ${sdk.ms.toFixed(0)} ms` : '-'}\n`);
+    }
+  }
+} finally {
+  await closeSandboxes(boxes);
+}
+const engine = only && !only.includes('engine') ? undefined : await runChild<{ rows: number; igsqlMs: number; sqliteMs: number; ratio: number }>('engine-vs-sqlite.ts', [String(200_000)]);
+
+printTable(results, engine);
+const report = {
+  command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+  date: new Date().toISOString(),
+  node: process.version,
+  sizes: { ...sizes, albumsMedia: facts.albumsMedia, albums, w7MediaOverPage: facts.w7MediaOverPage },
+  concurrency: CONCURRENCY,
+  totalSeconds: (Date.now() - started) / 1000,
+  results,
+  engine,
+};
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+await mkdir(dir, { recursive: true });
+const file = `${dir}${quick ? 'quick' : 'full'}${only ? `-${only.join('-')}` : ''}.json`;
+await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwrote ${file} (${report.totalSeconds.toFixed(0)} s)`);

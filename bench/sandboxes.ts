@@ -1,0 +1,82 @@
+/**
+ * The sandboxes the benchmark runs against (in the parent process, so the clients' RSS is their
+ * own), their facts (for the lower bounds), and an exact count of the HTTP requests each answers
+ * (batch operations are dispatched internally and are not HTTP requests).
+ */
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import type { RequestLogEntry } from '../src/sandbox/index.js';
+import type { Facts, SandboxKey, Sizes } from './workloads.js';
+
+export interface BenchSandbox {
+  readonly sandbox: Sandbox;
+  readonly account: string;
+  /** HTTP requests since the last reset. */
+  http(): number;
+  /** Time the sandbox spent answering them (render, JSON), latency wait excluded, summed. */
+  serverMs(): number;
+  reset(): void;
+}
+
+async function open(options: Parameters<typeof startSandbox>[0]): Promise<BenchSandbox> {
+  const sandbox = await startSandbox(options);
+  let http = 0;
+  let serverMs = 0;
+  const log = sandbox.core.log as unknown as { record(entry: RequestLogEntry): void };
+  const record = log.record.bind(log);
+  log.record = (entry) => {
+    if (entry.source === 'http') {
+      http++;
+      serverMs += Math.max(0, entry.durationMs - sandbox.core.options.latencyMs);
+    }
+    record(entry);
+  };
+  return {
+    sandbox,
+    account: sandbox.core.data.world.igAccounts[0]!.id,
+    http: () => http,
+    serverMs: () => serverMs,
+    reset() {
+      http = 0;
+      serverMs = 0;
+      sandbox.resetCounts();
+    },
+  };
+}
+
+/** Media of the first account's newest `n` (seeded, deterministic for the same total). */
+function mediaOf(bench: BenchSandbox) {
+  const data = bench.sandbox.core.data;
+  const account = data.world.igAccounts[0]!;
+  return data.mediaList(account).slice(0, account.mediaTotal);
+}
+
+export async function openSandboxes(sizes: Sizes): Promise<{ boxes: Record<SandboxKey, BenchSandbox>; facts: Facts; albums: number }> {
+  const main = await open({ media: sizes.media, comments: sizes.media * sizes.commentsPerMedia });
+  // W5: the smallest account whose newest media hold `albums` carousels.
+  let albumsMedia = sizes.albums * 3;
+  {
+    const probe = await open({ media: sizes.albums * 6, comments: 0 });
+    let seen = 0;
+    for (const m of mediaOf(probe)) {
+      if (m.mediaType === 'CAROUSEL_ALBUM' && ++seen === sizes.albums) {
+        albumsMedia = m.index + 1;
+        break;
+      }
+    }
+    await probe.sandbox.stop();
+  }
+  const albumsBox = await open({ media: albumsMedia, comments: 0 });
+  const albums = mediaOf(albumsBox).filter((m) => m.mediaType === 'CAROUSEL_ALBUM').length;
+  const big = await open({ media: sizes.bigMedia, comments: 0 });
+  const comments = await open({ media: sizes.w7Media, comments: sizes.w7Comments });
+  const data = comments.sandbox.core.data;
+  const account = data.world.igAccounts[0]!;
+  let over = 0;
+  for (let i = 0; i < account.mediaTotal; i++) if (data.commentGenerator.plan(account, i).topLevel > 50) over++;
+  const facts: Facts = { mainMedia: sizes.media, albumsMedia, bigMedia: sizes.bigMedia, w7Media: sizes.w7Media, w7MediaOverPage: over };
+  return { boxes: { main, albums: albumsBox, big, comments }, facts, albums };
+}
+
+export async function closeSandboxes(boxes: Record<SandboxKey, BenchSandbox>): Promise<void> {
+  await Promise.all(Object.values(boxes).map((b) => b.sandbox.stop()));
+}

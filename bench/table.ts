@@ -1,0 +1,52 @@
+/** The benchmark's table: one line per workload and latency, the targets' ratios at the end. */
+
+export interface Measured {
+  readonly calls: number;
+  readonly ms: number;
+  readonly rows: number;
+  readonly peakRssMb: number;
+  /** The sandbox's own time answering the calls (latency excluded), summed over all calls. */
+  readonly serverMs: number;
+}
+
+export interface Result {
+  readonly workload: string;
+  readonly title: string;
+  readonly sql: string;
+  readonly latencyMs: number;
+  readonly igsql: Measured;
+  readonly ungrouped: Measured | undefined;
+  readonly sdk: Measured | undefined;
+  readonly lowerBound: { readonly calls: number; readonly ms: number };
+}
+
+const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(0)} ms`);
+const ratio = (a: number, b: number) => (b > 0 && a > 0 ? `${(a / b).toFixed(1)}×` : '–');
+
+/** Markdown table lines (also what docs/performance.md shows). */
+export function tableLines(results: readonly Result[]): string[] {
+  const lines = [
+    '| Workload | Latency | igsql calls | igsql time | igsql peak RSS | sandbox work | rows | grouping off: calls | time | Meta SDK: calls | time | lower bound: calls | time | SDK calls ÷ igsql | SDK time ÷ igsql | igsql ÷ lower bound |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of results) {
+    const sdk = r.sdk;
+    lines.push(
+      `| ${r.workload} | ${r.latencyMs} ms | ${r.igsql.calls} | ${ms(r.igsql.ms)} | ${r.igsql.peakRssMb.toFixed(0)} MB | ${ms(r.igsql.serverMs)} | ${r.igsql.rows} | ` +
+        `${r.ungrouped ? r.ungrouped.calls : '–'} | ${r.ungrouped ? ms(r.ungrouped.ms) : '–'} | ${sdk ? sdk.calls : '–'} | ${sdk ? ms(sdk.ms) : '–'} | ` +
+        `${r.lowerBound.calls} | ${r.latencyMs > 0 ? ms(r.lowerBound.ms) : '–'} | ${sdk ? ratio(sdk.calls, r.igsql.calls) : '–'} | ` +
+        `${sdk ? ratio(sdk.ms, r.igsql.ms) : '–'} | ${r.latencyMs > 0 ? ratio(r.igsql.ms, r.lowerBound.ms) : '–'} |`,
+    );
+  }
+  return lines;
+}
+
+export function printTable(results: readonly Result[], engine: { rows: number; igsqlMs: number; sqliteMs: number; ratio: number } | undefined): void {
+  console.log(tableLines(results).join('\n'));
+  if (engine) {
+    console.log(
+      `\nEngine at 0 ms (filter + GROUP BY over ${engine.rows} rows in memory): igsql ${engine.igsqlMs.toFixed(0)} ms, ` +
+        `better-sqlite3 ${engine.sqliteMs.toFixed(0)} ms: ${engine.ratio.toFixed(2)}× (target ≤ 3×)`,
+    );
+  }
+}

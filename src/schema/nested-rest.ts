@@ -1,0 +1,83 @@
+/**
+ * The rest of edges that came nested in a page of parents (`comments.limit(50){...}` in a media
+ * page): the parents whose nested page was not the last are continued together, one batch request
+ * (≤ 50 operations) per round instead of one GET per parent. A parent that vanished meanwhile is
+ * skipped with a warning; any other error fails the query. With grouping off, one GET per parent.
+ */
+import { GraphApiError } from '../errors.js';
+import { chunk, ordered } from './fetch-helpers.js';
+import { BATCH_MAX, isMissingObject, queryString } from './scan.js';
+import type { GraphNode, GraphPage, ViewContext } from './view-api.js';
+
+interface Pending {
+  readonly parent: string;
+  /** Undefined: the first page (grouping off: the parents were read without the nested edge). */
+  readonly after: string | undefined;
+}
+
+/** Nested page of `edge` in `parent`: its items and the cursor to continue from (if any). */
+export function nestedPage(parent: GraphNode, edge: string): { items: readonly GraphNode[]; after: string | undefined } {
+  const nested = parent[edge] as GraphPage | undefined;
+  const after = nested?.paging?.next !== undefined ? nested.paging.cursors?.after : undefined;
+  return { items: nested?.data ?? [], after };
+}
+
+/**
+ * Every item of `edge` for each parent (parent id → items, in edge order): the nested page, then
+ * the following pages, all parents of a round in one batch.
+ */
+export async function nestedEdges(
+  ctx: ViewContext,
+  parents: readonly GraphNode[],
+  edge: string,
+  fields: string,
+  limit: number,
+): Promise<Map<string, GraphNode[]>> {
+  const items = new Map<string, GraphNode[]>();
+  let pending: Pending[] = [];
+  for (const parent of parents) {
+    const id = String(parent['id']);
+    const page = nestedPage(parent, edge);
+    items.set(id, [...page.items]);
+    if (page.after !== undefined || (!ctx.api.grouping && parent[edge] === undefined)) pending.push({ parent: id, after: page.after });
+  }
+  while (pending.length > 0) {
+    const answers = await continueAll(ctx, pending, edge, fields, limit);
+    const next: Pending[] = [];
+    answers.forEach((answer, i) => {
+      const { parent } = pending[i]!;
+      if (answer instanceof GraphApiError) {
+        if (!isMissingObject(answer)) throw answer;
+        ctx.api.warn(`skipped the rest of ${parent}/${edge}: ${answer.message}`);
+        return;
+      }
+      const page = answer as unknown as GraphPage;
+      items.get(parent)!.push(...(page.data ?? []));
+      const after = page.paging?.next !== undefined ? page.paging.cursors?.after : undefined;
+      if (after !== undefined && (page.data ?? []).length > 0) next.push({ parent, after });
+    });
+    pending = next;
+  }
+  return items;
+}
+
+async function continueAll(ctx: ViewContext, pending: readonly Pending[], edge: string, fields: string, limit: number): Promise<(GraphNode | GraphApiError)[]> {
+  const signal = ctx.signal;
+  if (!ctx.api.grouping) {
+    const out: (GraphNode | GraphApiError)[] = [];
+    for await (const answer of ordered(pending, ctx.api.concurrency, async (p) => {
+      try {
+        return await ctx.api.graph.get(`/${p.parent}/${edge}`, { fields, limit, after: p.after }, { signal });
+      } catch (error) {
+        if (error instanceof GraphApiError) return error;
+        throw error;
+      }
+    })) out.push(answer);
+    return out;
+  }
+  const out: (GraphNode | GraphApiError)[] = [];
+  for await (const answers of ordered(chunk(pending, BATCH_MAX), ctx.api.concurrency, (group) =>
+    ctx.api.graph.batch(group.map((p) => ({ method: 'GET' as const, relativeUrl: `${p.parent}/${edge}?${queryString({ fields, limit, after: p.after })}` })), { signal }),
+  )) out.push(...answers);
+  return out;
+}

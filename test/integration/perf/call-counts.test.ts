@@ -1,0 +1,107 @@
+/**
+ * Golden call counts of the benchmark's W3–W6 (bench/workloads.ts) at small sizes: grouping
+ * (nested fields, `?ids=`, batch) and early stop cannot regress without this test failing. Counts
+ * are HTTP requests the sandbox answered (the operations inside a batch are not HTTP requests).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect, type Connection } from '../../../src/index.js';
+import { startSandbox, type RequestLogEntry, type Sandbox } from '../../../src/sandbox/index.js';
+import { WORKLOADS } from '../../../bench/workloads.js';
+
+const MEDIA = 250; // three pages of 100
+const sql = (id: string) => WORKLOADS.find((w) => w.id === id)!.sql;
+
+interface Counted {
+  readonly sandbox: Sandbox;
+  http: number;
+}
+
+async function counted(options: Parameters<typeof startSandbox>[0]): Promise<Counted> {
+  const sandbox = await startSandbox(options);
+  const box: Counted = { sandbox, http: 0 };
+  const log = sandbox.core.log as unknown as { record(entry: RequestLogEntry): void };
+  const record = log.record.bind(log);
+  log.record = (entry) => {
+    if (entry.source === 'http') box.http++;
+    record(entry);
+  };
+  return box;
+}
+
+let main: Counted;
+let big: Counted;
+const conns: Connection[] = [];
+const open = async (box: Counted, grouping = true) => {
+  const account = box.sandbox.core.data.world.igAccounts[0]!.id;
+  const conn = await connect(`BaseURL=${box.sandbox.url};OAuthAccessToken=${box.sandbox.tokens.longLivedUser};BusinessAccountId=${account}`, { grouping });
+  conns.push(conn);
+  return conn;
+};
+async function calls(box: Counted, conn: Connection, text: string): Promise<{ calls: number; rows: number }> {
+  box.http = 0;
+  const { rowCount } = await conn.query(text);
+  return { calls: box.http, rows: rowCount };
+}
+
+before(async () => {
+  main = await counted({ seed: 42, media: MEDIA, comments: MEDIA * 20 });
+  big = await counted({ seed: 42, media: 20_000, comments: 0 });
+});
+after(async () => {
+  for (const conn of conns) await conn.close();
+  await main.sandbox.stop();
+  await big.sandbox.stop();
+});
+
+test('W3 media joined to MediaInsights: 3 media pages; per lookup batch (100, then 150 media) one read of the media with their insights nested', async () => {
+  const grouped = await calls(main, await open(main), sql('W3'));
+  assert.equal(grouped.rows, MEDIA);
+  assert.equal(grouped.calls, 3 + 1 + 1);
+  const ungrouped = await calls(main, await open(main, false), sql('W3'));
+  assert.equal(ungrouped.rows, MEDIA);
+  assert.ok(ungrouped.calls >= 2 * MEDIA, `grouping off makes ${ungrouped.calls} calls`);
+});
+
+test('W4 comments per media: the comments come nested in the 3 media pages', async () => {
+  const grouped = await calls(main, await open(main), sql('W4'));
+  assert.equal(grouped.calls, 3);
+  const ungrouped = await calls(main, await open(main, false), sql('W4'));
+  assert.equal(ungrouped.rows, grouped.rows);
+  assert.equal(ungrouped.calls, 3 + MEDIA);
+});
+
+test('W5 carousel children: nested in the media pages, never one call per album', async () => {
+  const account = main.sandbox.core.data.world.igAccounts[0]!;
+  const albums = main.sandbox.core.data.mediaList(account).slice(0, MEDIA).filter((m) => m.mediaType === 'CAROUSEL_ALBUM');
+  assert.ok(albums.length > 20);
+  const grouped = await calls(main, await open(main), sql('W5'));
+  assert.equal(grouped.calls, 3);
+  assert.equal(grouped.rows, albums.reduce((n, a) => n + a.childCount, 0));
+  const ungrouped = await calls(main, await open(main, false), sql('W5'));
+  assert.equal(ungrouped.calls, 3 + albums.length);
+});
+
+test('W6 the 10 newest of 20,000 media: one call (LIMIT stops paging, no read-ahead)', async () => {
+  const result = await calls(big, await open(big), sql('W6'));
+  assert.equal(result.rows, 10);
+  assert.equal(result.calls, 1);
+});
+
+test('W7-like scan with more comments than a nested page holds: the rest of the edges travel in one batch per page', async () => {
+  const box = await counted({ seed: 42, media: 100, comments: 100 * 120 });
+  try {
+    const account = box.sandbox.core.data.world.igAccounts[0]!;
+    const topLevel = Array.from({ length: 100 }, (_, i) => box.sandbox.core.data.commentGenerator.plan(account, i).topLevel);
+    const over = (pages: number) => topLevel.filter((n) => n > 50 * pages).length;
+    assert.ok(over(1) > 0);
+    const result = await calls(box, await open(box), sql('W7'));
+    assert.equal(result.rows, topLevel.reduce((a, b) => a + b, 0));
+    // one media page, then per round one batch of ≤ 50 continuations
+    let expected = 1;
+    for (let round = 1; over(round) > 0; round++) expected += Math.ceil(over(round) / 50);
+    assert.equal(result.calls, expected);
+  } finally {
+    await box.sandbox.stop();
+  }
+});
