@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseJsonLossless, quoteBigIntegers } from '../../../src/http/json.js';
+import { mayHoldUnsafeInteger, parseJsonLossless, quoteBigIntegers } from '../../../src/http/json.js';
 import { createLimiter, mapConcurrent } from '../../../src/http/limiter.js';
 
 test('parseJsonLossless keeps unsafe integers as strings and leaves the rest alone', () => {
@@ -12,6 +12,16 @@ test('parseJsonLossless keeps unsafe integers as strings and leaves the rest alo
   });
   assert.deepEqual(parseJsonLossless('{"x":9007199254740991}'), { x: 9007199254740991 });
   assert.equal(quoteBigIntegers('{"a":"\\"12345678901234567890"}'), '{"a":"\\"12345678901234567890"}');
+});
+
+test('mayHoldUnsafeInteger: ids in strings skip the scan; every place a long number literal can stand is caught', () => {
+  // Graph ids are strings: no scan needed (the old check, any 16 digits anywhere, scanned these)
+  assert.equal(mayHoldUnsafeInteger('{"data":[{"id":"17841400000000000","like_count":12}],"paging":{"cursors":{"after":"QVFIMlJ4eHc"}}}'), false);
+  assert.equal(mayHoldUnsafeInteger('{"a":1234567890123456789.5e3}'), true); // only a false positive: the scan keeps it a number
+  for (const text of ['27640875392278831', '-27640875392278831', '{"user_id":27640875392278831}', '{"a": \n\t 27640875392278831}', '[1,27640875392278831]', '[ -27640875392278831]', '{"a":[27640875392278831]}']) {
+    assert.equal(mayHoldUnsafeInteger(text), true, text);
+    assert.notDeepEqual(parseJsonLossless(text), JSON.parse(text), text);
+  }
 });
 
 test('property: every integer survives exactly (as number when safe, as decimal string when not)', () => {
