@@ -59,3 +59,10 @@ function pageNotFound(page: string, pages: readonly PageAccount[]): IgsqlError {
 function describePage(p: PageAccount): string {
   return p.name === undefined ? p.id : `"${p.name}" (${p.id})`;
 }
+
+/** `tokens` without the stored token of `page` (by id or name). */
+export function dropPage(tokens: StoredTokens, page: string): StoredTokens {
+  const pages = { ...tokens.pageTokens };
+  for (const [id, t] of Object.entries(pages)) if (id === page || t.name?.toLowerCase() === page.toLowerCase()) delete pages[id];
+  return { ...tokens, pageTokens: pages };
+}

@@ -5,10 +5,10 @@
  */
 import { GraphApiError, IgsqlError } from '../errors.js';
 import { missingAppCredentialsError } from './auth-errors.js';
-import { DEFAULT_CALLBACK_URL } from './callback-url.js';
+import { DEFAULT_CALLBACK_URL, normalizeVerifier } from './callback-url.js';
 import type { OAuthApi } from './oauth-client.js';
 import type { AuthProperties } from './provider-types.js';
-import { signInWithCode } from './sign-in.js';
+import { fingerprint, signInWithCode } from './sign-in.js';
 import type { StoredTokens } from './stored-tokens.js';
 
 export interface Seed {
@@ -23,6 +23,16 @@ const SEED_MEMORY = 20;
 
 export function addSeed(seeds: readonly string[] | undefined, id: string): string[] {
   return [...(seeds ?? []).filter((s) => s !== id), id].slice(-SEED_MEMORY);
+}
+
+/** The OAuthVerifier or OAuthAccessToken of the connection string that the store has not used yet. */
+export function newSeed(props: Pick<AuthProperties, 'OAuthVerifier' | 'OAuthAccessToken'>, current: StoredTokens | undefined): Seed | undefined {
+  const seen = new Set(current?.seeds ?? []);
+  const code = normalizeVerifier(props.OAuthVerifier ?? '');
+  if (code !== '' && !seen.has(fingerprint('code', code))) return { kind: 'code', value: code, id: fingerprint('code', code) };
+  const token = props.OAuthAccessToken;
+  if (token && !seen.has(fingerprint('token', token)) && current?.accessToken !== token) return { kind: 'token', value: token, id: fingerprint('token', token) };
+  return undefined;
 }
 
 export async function seedTokens(

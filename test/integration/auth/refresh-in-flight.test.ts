@@ -18,9 +18,6 @@ test('190/463 on calls in flight across the expiry: one renewal, each failed pag
   const faults = { script: [{ match: { path: '/{ig-user-id}/media', nth: 3 }, fault: 'token-expired' as const }] };
   const sb = await startSandbox({ port: 0, faults });
   try {
-    const reference = await connect(`BaseURL=${sb.url};Pagesize=5;OAuthAccessToken=${sb.tokens.longLivedUser}`);
-    const expected = (await reference.query(SQL)).rows.map((r) => String(r['Id']));
-    await reference.close();
     const before = sb.requests.length;
     const start = Date.now();
     const expiresAt = start + 3600_000;
@@ -29,13 +26,17 @@ test('190/463 on calls in flight across the expiry: one renewal, each failed pag
     const doomed = tokenWithScopes(sb, sb.core.tokens.lookup(sb.tokens.longLivedUser)!.scopes);
     const store = MemoryTokenStore.named('in-flight-expiry');
     await store.update(() => ({
-      next: { appId: sb.app.id, accessToken: doomed, refreshToken: sb.tokens.longLivedUser, tokenType: 'bearer', kind: 'long-lived', expiresAt, issuedAt: start - 86_400_000, refreshedAt: start - 86_400_000 },
+      next: { appId: sb.app.id, accessToken: doomed, refreshToken: sb.tokens.longLivedUser, tokenType: 'bearer', kind: 'long-lived', expiresAt, issuedAt: start - 86_400_000, refreshedAt: start - 3600_000 },
       result: undefined,
     }));
     const conn = await connect(`${appProps(sb)};Pagesize=5;MaxConcurrentRequests=4;InitiateOAuth=REFRESH;OAuthSettingsLocation=memory://in-flight-expiry`, { oauthFlow: NO_FLOW, now });
     const ids = (await conn.query(SQL)).rows.map((r) => String(r['Id']));
     await conn.close();
     const log = sb.requests.slice(before);
+    // The expected rows: read after the fault has fired, with a token nothing happens to.
+    const reference = await connect(`BaseURL=${sb.url};Pagesize=5;OAuthAccessToken=${sb.tokens.longLivedUser}`);
+    const expected = (await reference.query(SQL)).rows.map((r) => String(r['Id']));
+    await reference.close();
     const failed = log.filter((r) => mediaPage.test(r.path) && r.errorCode === 190);
     assert.ok(failed.length >= 1, 'the token was refused');
     assert.equal(log.filter((r) => r.params['grant_type'] === 'fb_exchange_token').length, 1, 'exactly one renewal');

@@ -25,7 +25,7 @@ async function setup(tokens: (now: number) => StoredTokens) {
 
 /** A long-lived token that expires in an hour, with its own refresh token (as the sandbox fixture stores). */
 const expiring = (now: number): StoredTokens => ({
-  appId: '1234', accessToken: 'long-0', refreshToken: 'refresh-0', tokenType: 'bearer', kind: 'long-lived', issuedAt: now - DAY, expiresAt: now + 3600_000, refreshedAt: now - DAY,
+  appId: '1234', accessToken: 'long-0', refreshToken: 'refresh-0', tokenType: 'bearer', kind: 'long-lived', issuedAt: now - DAY, expiresAt: now + 3600_000, refreshedAt: now - 3600_000,
 });
 
 test('two calls in flight across the expiry both get 190: one renewal, both retried with the new token', async () => {
