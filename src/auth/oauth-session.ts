@@ -9,18 +9,17 @@
  * token (retry with the current one) from a 190 for the one just obtained (a real auth error).
  */
 import { GraphApiError } from '../errors.js';
-import { DEAD_TOKEN_SUBCODES, type ModeFacts, appMismatchError, missingAppCredentialsError, mustPropagate, noTokenError, reason, tokenRejectedError } from './auth-errors.js';
-import { DEFAULT_CALLBACK_URL } from './callback-url.js';
-import { parseScopes } from './oauth.js';
+import { DEAD_TOKEN_SUBCODES, type ModeFacts, appMismatchError, missingAppCredentialsError, mustPropagate, reason, tokenRejectedError } from './auth-errors.js';
+import { grantContext, signInWithFlow } from './flow-sign-in.js';
 import type { OAuthApi } from './oauth-client.js';
-import { dropPage, fetchPageToken, storedPageToken } from './page-tokens.js';
+import { dropPage, pageTokenVia, storedPageToken } from './page-tokens.js';
 import type { AccessToken, AuthDeps, AuthLog, AuthProperties, TokenProvider } from './provider-types.js';
 import { type RefreshPolicy, isExpired, refreshNeed } from './refresh-policy.js';
 import { RenewalGate } from './renewal-gate.js';
-import { renewTokens, signInWithCode } from './sign-in.js';
+import { renewTokens } from './sign-in.js';
 import type { StoredTokens } from './stored-tokens.js';
 import type { TokenStore } from './token-store.js';
-import { addSeed, newSeed, seedTokens } from './seed-tokens.js';
+import { newSeed, seedOrKeep } from './seed-tokens.js';
 
 type Resolved = Required<Pick<AuthDeps, 'runFlow' | 'now' | 'log'>> & Pick<AuthDeps, 'flow'> & { oauth: OAuthApi; store: TokenStore; policy: RefreshPolicy };
 
@@ -64,10 +63,12 @@ export class OAuthSession implements TokenProvider {
     if (this.#page !== undefined) {
       // A Page token can die alone (role removed, Page token reset): fetch it again first.
       const page = this.#props.AuthenticateAsPage;
-      const old = this.#user && storedPageToken(this.#user, page, this.#d.now());
-      if (old) this.#gate.replaced(old.accessToken);
       this.#page = undefined;
-      if (this.#user) this.#user = dropPage(this.#user, page);
+      if (this.#user) {
+        const old = storedPageToken(this.#user, page, this.#d.now());
+        if (old) this.#gate.replaced(old.accessToken);
+        this.#user = dropPage(this.#user, page);
+      }
       await this.#d.store.update((current) => ({ next: current && dropPage(current, page), result: undefined }));
       if (this.#user && err.subcode !== 463 && !isExpired(this.#user, this.#d.now())) {
         try {
@@ -106,18 +107,7 @@ export class OAuthSession implements TokenProvider {
       async (current) => {
         this.#checkApp(current);
         const seed = newSeed(this.#props, current);
-        if (seed) {
-          let seeded: StoredTokens;
-          try {
-            seeded = await seedTokens(this.#props, seed, current, this.#d, signal);
-          } catch (err) {
-            // A used or stale OAuthVerifier left in the connection string must not lock out a good stored token.
-            if (!current || seed.kind !== 'code' || mustPropagate(err)) throw err;
-            this.#log(1, `${reason(err)} Using the token stored in ${this.location}.`);
-            seeded = { ...current, seeds: addSeed(current.seeds, seed.id) };
-          }
-          return this.#renewIfNeeded(seeded, true, signal);
-        }
+        if (seed) return this.#renewIfNeeded(await seedOrKeep(this.#props, seed, current, { ...this.#d, location: this.location }, signal), true, signal);
         if (!current) return this.#renewIfNeeded(await this.#signIn(signal), true, signal);
         if (!failure) return this.#renewIfNeeded(current, false, signal);
         if (this.#user && current.accessToken !== this.#user.accessToken) return { next: undefined, result: current }; // renewed elsewhere
@@ -175,46 +165,22 @@ export class OAuthSession implements TokenProvider {
 
   async #renew(tokens: StoredTokens, signal?: AbortSignal): Promise<StoredTokens> {
     if (!this.#hasApp()) throw missingAppCredentialsError('Renewing the access token');
-    const renewed = await renewTokens(this.#d.oauth, tokens, this.#ctx(signal));
+    const renewed = await renewTokens(this.#d.oauth, tokens, grantContext(this.#props, this.#d.now(), signal));
     this.#gate.obtained(renewed.accessToken);
     this.#log(2, `Renewed the access token; it expires ${renewed.expiresAt ? new Date(renewed.expiresAt).toISOString() : 'never'}.`);
     return renewed;
   }
 
   async #signIn(signal?: AbortSignal): Promise<StoredTokens> {
-    if (this.#props.InitiateOAuth !== 'GETANDREFRESH') throw noTokenError(this.#facts());
-    if (!this.#hasApp()) throw missingAppCredentialsError('Signing in (InitiateOAuth=GETANDREFRESH)');
-    const scopes = parseScopes(this.#props.Scope);
-    const result = await this.#d.runFlow({
-      ...this.#d.flow,
-      authorizationUrl: (o) => this.#d.oauth.authorizationUrl(o),
-      callbackUrl: this.#props.CallbackURL || DEFAULT_CALLBACK_URL,
-      ...(scopes.length > 0 ? { scopes } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    const tokens = await signInWithCode(this.#d.oauth, result.code, result.redirectUri, this.#ctx(signal));
+    const tokens = await signInWithFlow(this.#props, this.#facts(), this.#d, signal);
     this.#gate.obtained(tokens.accessToken);
     this.#log(2, `Signed in; the token is stored in ${this.location}.`);
     return tokens;
   }
 
   async #pageToken(user: StoredTokens, signal?: AbortSignal): Promise<string> {
-    const page = this.#props.AuthenticateAsPage;
-    const now = this.#d.now();
-    const cached = storedPageToken(user, page, now);
-    if (cached) {
-      this.#page = cached.id;
-      return cached.accessToken;
-    }
-    const token = await this.#d.store.update(async (current) => {
-      const base = current ?? user;
-      const again = storedPageToken(base, page, now);
-      if (again) return { result: again };
-      const fetched = await fetchPageToken(this.#d.oauth, base, page, now, signal);
-      const next: StoredTokens = { ...base, userId: fetched.userId, pageTokens: { ...base.pageTokens, [fetched.id]: fetched.token } };
-      this.#user = next;
-      return { next, result: { id: fetched.id, ...fetched.token } };
-    }, signal ? { signal } : {});
+    const token = await pageTokenVia(this.#d.store, this.#d.oauth, user, this.#props.AuthenticateAsPage, this.#d.now(), signal);
+    if (token.tokens) this.#user = token.tokens;
     this.#page = token.id;
     return token.accessToken;
   }
@@ -235,11 +201,6 @@ export class OAuthSession implements TokenProvider {
 
   #facts(): ModeFacts {
     return { AuthScheme: this.#props.AuthScheme, InitiateOAuth: this.#props.InitiateOAuth, location: this.location, hasAppCredentials: this.#hasApp() };
-  }
-
-  #ctx(signal?: AbortSignal) {
-    const scopes = parseScopes(this.#props.Scope);
-    return { now: this.#d.now(), ...(this.#props.OAuthClientId ? { appId: this.#props.OAuthClientId } : {}), ...(scopes.length ? { scopes } : {}), ...(signal ? { signal } : {}) };
   }
 
   #log: AuthLog = (level, message) => this.#d.log(level, message);

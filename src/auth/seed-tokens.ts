@@ -4,10 +4,10 @@
  * OAuthVerifier (a code obtained on another machine, exchanged here).
  */
 import { GraphApiError, IgsqlError } from '../errors.js';
-import { missingAppCredentialsError } from './auth-errors.js';
+import { missingAppCredentialsError, mustPropagate, reason } from './auth-errors.js';
 import { DEFAULT_CALLBACK_URL, normalizeVerifier } from './callback-url.js';
 import type { OAuthApi } from './oauth-client.js';
-import type { AuthProperties } from './provider-types.js';
+import type { AuthLog, AuthProperties } from './provider-types.js';
 import { fingerprint, signInWithCode } from './sign-in.js';
 import type { StoredTokens } from './stored-tokens.js';
 
@@ -33,6 +33,26 @@ export function newSeed(props: Pick<AuthProperties, 'OAuthVerifier' | 'OAuthAcce
   const token = props.OAuthAccessToken;
   if (token && !seen.has(fingerprint('token', token)) && current?.accessToken !== token) return { kind: 'token', value: token, id: fingerprint('token', token) };
   return undefined;
+}
+
+/**
+ * The tokens a seed makes; a used or stale OAuthVerifier left in the connection string does not
+ * lock out a good stored token (logged, remembered as used, the stored token kept).
+ */
+export async function seedOrKeep(
+  props: AuthProperties,
+  seed: Seed,
+  current: StoredTokens | undefined,
+  deps: { oauth: OAuthApi; now: () => number; log: AuthLog; location: string },
+  signal?: AbortSignal,
+): Promise<StoredTokens> {
+  try {
+    return await seedTokens(props, seed, current, deps, signal);
+  } catch (err) {
+    if (!current || seed.kind !== 'code' || mustPropagate(err)) throw err;
+    deps.log(1, `${reason(err)} Using the token stored in ${deps.location}.`);
+    return { ...current, seeds: addSeed(current.seeds, seed.id) };
+  }
 }
 
 export async function seedTokens(
