@@ -88,3 +88,13 @@ export function tokenRejectedError(m: ModeFacts, cause: GraphApiError | undefine
 
 /** Subcodes after which renewing cannot help: only a new consent can. */
 export const DEAD_TOKEN_SUBCODES: ReadonlySet<number> = new Set([458, 459, 460, 464, 467, 492, 493]);
+
+/** Errors no fallback may hide: cancellation and configuration mistakes. */
+export function mustPropagate(err: unknown): boolean {
+  return IgsqlError.is(err) && (err.code === 'cancelled' || err.code === 'config');
+}
+
+/** An error's message for a log line or a `why` (never a value: auth messages hold none). */
+export function reason(err: unknown): string {
+  return IgsqlError.is(err) ? err.message : 'unexpected error';
+}

@@ -5,19 +5,21 @@
  *
  * Every change happens inside `store.update` (the lock): the tokens are re-read there, so a
  * process that waited for another one's renewal uses its result instead of renewing again.
+ * Within the process, RenewalGate makes renewals single-flight and tells a 190 for a replaced
+ * token (retry with the current one) from a 190 for the one just obtained (a real auth error).
  */
-import { GraphApiError, IgsqlError } from '../errors.js';
-import { DEAD_TOKEN_SUBCODES, type ModeFacts, appMismatchError, missingAppCredentialsError, noTokenError, tokenRejectedError } from './auth-errors.js';
-import { DEFAULT_CALLBACK_URL, normalizeVerifier } from './callback-url.js';
-import { parseScopes } from './oauth.js';
+import { GraphApiError } from '../errors.js';
+import { DEAD_TOKEN_SUBCODES, type ModeFacts, appMismatchError, missingAppCredentialsError, mustPropagate, reason, tokenRejectedError } from './auth-errors.js';
+import { grantContext, signInWithFlow } from './flow-sign-in.js';
 import type { OAuthApi } from './oauth-client.js';
-import { fetchPageToken, storedPageToken } from './page-tokens.js';
+import { dropPage, pageTokenVia, storedPageToken } from './page-tokens.js';
 import type { AccessToken, AuthDeps, AuthLog, AuthProperties, TokenProvider } from './provider-types.js';
 import { type RefreshPolicy, isExpired, refreshNeed } from './refresh-policy.js';
-import { fingerprint, renewTokens, signInWithCode } from './sign-in.js';
+import { RenewalGate } from './renewal-gate.js';
+import { renewTokens } from './sign-in.js';
 import type { StoredTokens } from './stored-tokens.js';
 import type { TokenStore } from './token-store.js';
-import { addSeed, seedTokens } from './seed-tokens.js';
+import { newSeed, seedOrKeep } from './seed-tokens.js';
 
 type Resolved = Required<Pick<AuthDeps, 'runFlow' | 'now' | 'log'>> & Pick<AuthDeps, 'flow'> & { oauth: OAuthApi; store: TokenStore; policy: RefreshPolicy };
 
@@ -27,12 +29,12 @@ export class OAuthSession implements TokenProvider {
   readonly #d: Resolved;
   #user: StoredTokens | undefined;
   #page: string | undefined;
-  #inflight: Promise<StoredTokens> | undefined;
-  #lastRenewalAt = -Infinity;
+  readonly #gate: RenewalGate;
 
   constructor(props: AuthProperties, deps: Resolved) {
     this.#props = props;
     this.#d = deps;
+    this.#gate = new RenewalGate(deps.now, deps.policy.recentRenewalMs);
   }
 
   get location(): string {
@@ -41,24 +43,32 @@ export class OAuthSession implements TokenProvider {
 
   async token(signal?: AbortSignal): Promise<AccessToken> {
     let user = this.#user;
-    if (!user || this.#need(user) !== 'none') user = await this.#single(() => this.#obtain(signal));
+    if (!user || this.#need(user) !== 'none') user = await this.#gate.run(() => this.#obtain(signal));
     const value = this.#props.AuthenticateAsPage ? await this.#pageToken(user, signal) : user.accessToken;
     return { value, scheme: 'query', ...(this.#props.OAuthClientSecret ? { appSecret: this.#props.OAuthClientSecret } : {}) };
   }
 
-  async onAuthError(err: GraphApiError): Promise<boolean> {
+  /** `used`: the token the failed call carried, when the caller knows it (see RenewalGate). */
+  async onAuthError(err: GraphApiError, used?: AccessToken | string): Promise<boolean> {
     if (err.graphCode !== 190 && err.graphCode !== 102) return false;
-    if (this.#inflight) {
-      await this.#inflight;
-      return true;
+    const value = typeof used === 'string' ? used : used?.value;
+    const running = this.#gate.running;
+    if (running) {
+      await running; // a renewal started by a concurrent call: share it
+      if (value === undefined || this.#gate.isReplaced(value)) return true;
     }
-    if (this.#d.now() - this.#lastRenewalAt < this.#d.policy.recentRenewalMs) return true;
+    const verdict = this.#gate.verdict(value);
+    if (verdict !== 'renew') return verdict === 'retry';
     let failure = err;
     if (this.#page !== undefined) {
       // A Page token can die alone (role removed, Page token reset): fetch it again first.
       const page = this.#props.AuthenticateAsPage;
       this.#page = undefined;
-      if (this.#user) this.#user = dropPage(this.#user, page);
+      if (this.#user) {
+        const old = storedPageToken(this.#user, page, this.#d.now());
+        if (old) this.#gate.replaced(old.accessToken);
+        this.#user = dropPage(this.#user, page);
+      }
       await this.#d.store.update((current) => ({ next: current && dropPage(current, page), result: undefined }));
       if (this.#user && err.subcode !== 463 && !isExpired(this.#user, this.#d.now())) {
         try {
@@ -70,7 +80,7 @@ export class OAuthSession implements TokenProvider {
         }
       }
     }
-    await this.#single(() => this.#obtain(undefined, failure));
+    await this.#gate.run(() => this.#obtain(undefined, failure));
     return true;
   }
 
@@ -85,35 +95,19 @@ export class OAuthSession implements TokenProvider {
     return this.#d.store.read();
   }
 
-  #single(fn: () => Promise<StoredTokens>): Promise<StoredTokens> {
-    this.#inflight ??= fn().finally(() => (this.#inflight = undefined));
-    return this.#inflight;
-  }
-
   async #obtain(signal: AbortSignal | undefined, failure?: GraphApiError): Promise<StoredTokens> {
     if (!failure) {
       // Fast path: a stored token that needs nothing is used without taking the lock.
       const stored = await this.#d.store.read();
-      if (stored && this.#newSeed(stored) === undefined && this.#checkApp(stored) && this.#need(stored) === 'none') {
+      if (stored && newSeed(this.#props, stored) === undefined && this.#checkApp(stored) && this.#need(stored) === 'none') {
         return (this.#user = stored);
       }
     }
     const tokens = await this.#d.store.update(
       async (current) => {
         this.#checkApp(current);
-        const seed = this.#newSeed(current);
-        if (seed) {
-          let seeded: StoredTokens;
-          try {
-            seeded = await seedTokens(this.#props, seed, current, this.#d, signal);
-          } catch (err) {
-            // A used or stale OAuthVerifier left in the connection string must not lock out a good stored token.
-            if (!current || seed.kind !== 'code' || mustPropagate(err)) throw err;
-            this.#log(1, `${reason(err)} Using the token stored in ${this.location}.`);
-            seeded = { ...current, seeds: addSeed(current.seeds, seed.id) };
-          }
-          return this.#renewIfNeeded(seeded, true, signal);
-        }
+        const seed = newSeed(this.#props, current);
+        if (seed) return this.#renewIfNeeded(await seedOrKeep(this.#props, seed, current, { ...this.#d, location: this.location }, signal), true, signal);
         if (!current) return this.#renewIfNeeded(await this.#signIn(signal), true, signal);
         if (!failure) return this.#renewIfNeeded(current, false, signal);
         if (this.#user && current.accessToken !== this.#user.accessToken) return { next: undefined, result: current }; // renewed elsewhere
@@ -121,6 +115,7 @@ export class OAuthSession implements TokenProvider {
       },
       { ...(signal ? { signal } : {}), onWait: (h) => this.#log(2, `Waiting for igsql process ${h.pid ?? '?'} that is updating the tokens in ${this.location}.`) },
     );
+    if (this.#user && this.#user.accessToken !== tokens.accessToken) this.#gate.replaced(this.#user.accessToken);
     this.#user = tokens;
     return tokens;
   }
@@ -143,11 +138,15 @@ export class OAuthSession implements TokenProvider {
     }
   }
 
-  /** The token was refused or expired: renew it, else sign in again (GETANDREFRESH), else say what to do. */
+  /**
+   * The token was refused or expired: renew it, else sign in again (GETANDREFRESH), else say what
+   * to do. An expired token is renewed too: the stored refresh token may still be valid, and a
+   * call in flight across the expiry brings its 190 here (test/unit/auth/renewal-race.test.ts).
+   */
   async #recover(tokens: StoredTokens, failure: GraphApiError | undefined, signal?: AbortSignal, renewError?: unknown): Promise<{ next: StoredTokens; result: StoredTokens }> {
     let why = renewError === undefined ? undefined : reason(renewError);
     const dead = failure?.subcode !== undefined && DEAD_TOKEN_SUBCODES.has(failure.subcode);
-    if (renewError === undefined && !dead && !isExpired(tokens, this.#d.now())) {
+    if (renewError === undefined && !dead) {
       try {
         const renewed = await this.#renew(tokens, signal);
         return { next: renewed, result: renewed };
@@ -166,57 +165,24 @@ export class OAuthSession implements TokenProvider {
 
   async #renew(tokens: StoredTokens, signal?: AbortSignal): Promise<StoredTokens> {
     if (!this.#hasApp()) throw missingAppCredentialsError('Renewing the access token');
-    const renewed = await renewTokens(this.#d.oauth, tokens, this.#ctx(signal));
-    this.#lastRenewalAt = this.#d.now();
+    const renewed = await renewTokens(this.#d.oauth, tokens, grantContext(this.#props, this.#d.now(), signal));
+    this.#gate.obtained(renewed.accessToken);
     this.#log(2, `Renewed the access token; it expires ${renewed.expiresAt ? new Date(renewed.expiresAt).toISOString() : 'never'}.`);
     return renewed;
   }
 
   async #signIn(signal?: AbortSignal): Promise<StoredTokens> {
-    if (this.#props.InitiateOAuth !== 'GETANDREFRESH') throw noTokenError(this.#facts());
-    if (!this.#hasApp()) throw missingAppCredentialsError('Signing in (InitiateOAuth=GETANDREFRESH)');
-    const scopes = parseScopes(this.#props.Scope);
-    const result = await this.#d.runFlow({
-      ...this.#d.flow,
-      authorizationUrl: (o) => this.#d.oauth.authorizationUrl(o),
-      callbackUrl: this.#props.CallbackURL || DEFAULT_CALLBACK_URL,
-      ...(scopes.length > 0 ? { scopes } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    const tokens = await signInWithCode(this.#d.oauth, result.code, result.redirectUri, this.#ctx(signal));
-    this.#lastRenewalAt = this.#d.now();
+    const tokens = await signInWithFlow(this.#props, this.#facts(), this.#d, signal);
+    this.#gate.obtained(tokens.accessToken);
     this.#log(2, `Signed in; the token is stored in ${this.location}.`);
     return tokens;
   }
 
   async #pageToken(user: StoredTokens, signal?: AbortSignal): Promise<string> {
-    const page = this.#props.AuthenticateAsPage;
-    const now = this.#d.now();
-    const cached = storedPageToken(user, page, now);
-    if (cached) {
-      this.#page = cached.id;
-      return cached.accessToken;
-    }
-    const token = await this.#d.store.update(async (current) => {
-      const base = current ?? user;
-      const again = storedPageToken(base, page, now);
-      if (again) return { result: again };
-      const fetched = await fetchPageToken(this.#d.oauth, base, page, now, signal);
-      const next: StoredTokens = { ...base, userId: fetched.userId, pageTokens: { ...base.pageTokens, [fetched.id]: fetched.token } };
-      this.#user = next;
-      return { next, result: { id: fetched.id, ...fetched.token } };
-    }, signal ? { signal } : {});
+    const token = await pageTokenVia(this.#d.store, this.#d.oauth, user, this.#props.AuthenticateAsPage, this.#d.now(), signal);
+    if (token.tokens) this.#user = token.tokens;
     this.#page = token.id;
     return token.accessToken;
-  }
-
-  #newSeed(current: StoredTokens | undefined): { kind: 'code' | 'token'; value: string; id: string } | undefined {
-    const seen = new Set(current?.seeds ?? []);
-    const code = normalizeVerifier(this.#props.OAuthVerifier ?? '');
-    if (code !== '' && !seen.has(fingerprint('code', code))) return { kind: 'code', value: code, id: fingerprint('code', code) };
-    const token = this.#props.OAuthAccessToken;
-    if (token && !seen.has(fingerprint('token', token)) && current?.accessToken !== token) return { kind: 'token', value: token, id: fingerprint('token', token) };
-    return undefined;
   }
 
   #checkApp(tokens: StoredTokens | undefined): true {
@@ -237,25 +203,5 @@ export class OAuthSession implements TokenProvider {
     return { AuthScheme: this.#props.AuthScheme, InitiateOAuth: this.#props.InitiateOAuth, location: this.location, hasAppCredentials: this.#hasApp() };
   }
 
-  #ctx(signal?: AbortSignal) {
-    const scopes = parseScopes(this.#props.Scope);
-    return { now: this.#d.now(), ...(this.#props.OAuthClientId ? { appId: this.#props.OAuthClientId } : {}), ...(scopes.length ? { scopes } : {}), ...(signal ? { signal } : {}) };
-  }
-
   #log: AuthLog = (level, message) => this.#d.log(level, message);
-}
-
-function dropPage(tokens: StoredTokens, page: string): StoredTokens {
-  const pages = { ...tokens.pageTokens };
-  for (const [id, t] of Object.entries(pages)) if (id === page || t.name?.toLowerCase() === page.toLowerCase()) delete pages[id];
-  return { ...tokens, pageTokens: pages };
-}
-
-/** Errors no fallback may hide: cancellation and configuration mistakes. */
-function mustPropagate(err: unknown): boolean {
-  return IgsqlError.is(err) && (err.code === 'cancelled' || err.code === 'config');
-}
-
-function reason(err: unknown): string {
-  return IgsqlError.is(err) ? err.message : 'unexpected error';
 }

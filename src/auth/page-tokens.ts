@@ -7,6 +7,7 @@ import { IgsqlError } from '../errors.js';
 import type { OAuthApi } from './oauth-client.js';
 import type { PageAccount } from './oauth-responses.js';
 import type { PageToken, StoredTokens } from './stored-tokens.js';
+import type { TokenStore } from './token-store.js';
 
 /** The page of `pages` whose id is `page`, or else whose name is (case-insensitively). */
 export function matchPage<P extends { id: string; name?: string }>(pages: readonly P[], page: string): P | undefined {
@@ -58,4 +59,42 @@ function pageNotFound(page: string, pages: readonly PageAccount[]): IgsqlError {
 
 function describePage(p: PageAccount): string {
   return p.name === undefined ? p.id : `"${p.name}" (${p.id})`;
+}
+
+/** `tokens` without the stored token of `page` (by id or name). */
+export function dropPage(tokens: StoredTokens, page: string): StoredTokens {
+  const pages = { ...tokens.pageTokens };
+  for (const [id, t] of Object.entries(pages)) if (id === page || t.name?.toLowerCase() === page.toLowerCase()) delete pages[id];
+  return { ...tokens, pageTokens: pages };
+}
+
+export interface PageTokenUse {
+  id: string;
+  accessToken: string;
+  /** The stored tokens with the fetched Page token, when it was fetched. */
+  tokens: StoredTokens | undefined;
+}
+
+/**
+ * The token of `page` from the store, else fetched with the user token and stored (under the
+ * store's lock, so concurrent callers fetch it once). `tokens` is the stored state after it.
+ */
+export async function pageTokenVia(
+  store: TokenStore,
+  oauth: OAuthApi,
+  user: StoredTokens,
+  page: string,
+  now: number,
+  signal?: AbortSignal,
+): Promise<PageTokenUse> {
+  const cached = storedPageToken(user, page, now);
+  if (cached) return { id: cached.id, accessToken: cached.accessToken, tokens: undefined };
+  return store.update<PageTokenUse>(async (current) => {
+    const base = current ?? user;
+    const again = storedPageToken(base, page, now);
+    if (again) return { result: { id: again.id, accessToken: again.accessToken, tokens: undefined } };
+    const fetched = await fetchPageToken(oauth, base, page, now, signal);
+    const next: StoredTokens = { ...base, userId: fetched.userId, pageTokens: { ...base.pageTokens, [fetched.id]: fetched.token } };
+    return { next, result: { id: fetched.id, accessToken: fetched.token.accessToken, tokens: next } };
+  }, signal ? { signal } : {});
 }

@@ -23,9 +23,11 @@ export interface TokenProvider {
   /**
    * After a call failed with 190/102: resolves true when a new token is ready (GraphClient retries
    * the call once), false for errors that are not about the token; rejects with an `auth` error
-   * that says what to do next when no token can be had.
+   * that says what to do next when no token can be had. `used` is the token the failed call
+   * carried, when the caller knows it: a 190 for a replaced token is then retried without
+   * renewing, and one for the token just obtained is refused (false) instead of renewed again.
    */
-  onAuthError(err: GraphApiError): Promise<boolean>;
+  onAuthError(err: GraphApiError, used?: AccessToken | string): Promise<boolean>;
 }
 
 /** The connection properties auth reads (names and types of ConnectionProperties). */

@@ -14,7 +14,7 @@ export const SCOPE_NEEDS: readonly ScopeNeed[] = Object.freeze([
   { scope: 'instagram_basic', neededFor: 'every Instagram view (InstagramBusinessProfile, Media, Stories, Children)' },
   { scope: 'instagram_manage_insights', neededFor: 'MediaInsights, AccountInsights and AudienceInsights' },
   { scope: 'instagram_manage_comments', neededFor: 'Comments, Replies, Tags and mentions' },
-  { scope: 'instagram_content_publish', neededFor: 'the publishing procedures' },
+  { scope: 'instagram_content_publish', neededFor: 'ContentPublishingLimit (the publishing quota)' },
   { scope: 'pages_show_list', neededFor: 'finding your Pages and their Instagram accounts (/me/accounts, GetPageAccessToken, AuthenticateAsPage)' },
   { scope: 'pages_read_engagement', neededFor: "reading a Page's linked Instagram account and its Page token" },
   { scope: 'business_management', neededFor: 'Pages owned through a Business portfolio' },

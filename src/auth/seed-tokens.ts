@@ -4,11 +4,11 @@
  * OAuthVerifier (a code obtained on another machine, exchanged here).
  */
 import { GraphApiError, IgsqlError } from '../errors.js';
-import { missingAppCredentialsError } from './auth-errors.js';
-import { DEFAULT_CALLBACK_URL } from './callback-url.js';
+import { missingAppCredentialsError, mustPropagate, reason } from './auth-errors.js';
+import { DEFAULT_CALLBACK_URL, normalizeVerifier } from './callback-url.js';
 import type { OAuthApi } from './oauth-client.js';
-import type { AuthProperties } from './provider-types.js';
-import { signInWithCode } from './sign-in.js';
+import type { AuthLog, AuthProperties } from './provider-types.js';
+import { fingerprint, signInWithCode } from './sign-in.js';
 import type { StoredTokens } from './stored-tokens.js';
 
 export interface Seed {
@@ -23,6 +23,36 @@ const SEED_MEMORY = 20;
 
 export function addSeed(seeds: readonly string[] | undefined, id: string): string[] {
   return [...(seeds ?? []).filter((s) => s !== id), id].slice(-SEED_MEMORY);
+}
+
+/** The OAuthVerifier or OAuthAccessToken of the connection string that the store has not used yet. */
+export function newSeed(props: Pick<AuthProperties, 'OAuthVerifier' | 'OAuthAccessToken'>, current: StoredTokens | undefined): Seed | undefined {
+  const seen = new Set(current?.seeds ?? []);
+  const code = normalizeVerifier(props.OAuthVerifier ?? '');
+  if (code !== '' && !seen.has(fingerprint('code', code))) return { kind: 'code', value: code, id: fingerprint('code', code) };
+  const token = props.OAuthAccessToken;
+  if (token && !seen.has(fingerprint('token', token)) && current?.accessToken !== token) return { kind: 'token', value: token, id: fingerprint('token', token) };
+  return undefined;
+}
+
+/**
+ * The tokens a seed makes; a used or stale OAuthVerifier left in the connection string does not
+ * lock out a good stored token (logged, remembered as used, the stored token kept).
+ */
+export async function seedOrKeep(
+  props: AuthProperties,
+  seed: Seed,
+  current: StoredTokens | undefined,
+  deps: { oauth: OAuthApi; now: () => number; log: AuthLog; location: string },
+  signal?: AbortSignal,
+): Promise<StoredTokens> {
+  try {
+    return await seedTokens(props, seed, current, deps, signal);
+  } catch (err) {
+    if (!current || seed.kind !== 'code' || mustPropagate(err)) throw err;
+    deps.log(1, `${reason(err)} Using the token stored in ${deps.location}.`);
+    return { ...current, seeds: addSeed(current.seeds, seed.id) };
+  }
 }
 
 export async function seedTokens(

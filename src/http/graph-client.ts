@@ -185,8 +185,9 @@ export class GraphClient {
       if (options.signal?.aborted) throw abortError(options.signal);
       await this.#throttle.pace(account, options, what);
       let error: unknown;
+      const used: { token?: string } = {};
       try {
-        const response = await this.#limiter.run(() => this.#once<T>(method, target, form, options));
+        const response = await this.#limiter.run(() => this.#once<T>(method, target, form, options, used));
         return response;
       } catch (err) {
         error = err;
@@ -194,7 +195,7 @@ export class GraphClient {
       if (options.signal?.aborted) throw abortError(options.signal);
       if (isAuthError(error) && !authRetried && options.auth !== false) {
         authRetried = true;
-        if (await this.#deps.tokenProvider.onAuthError(error)) {
+        if (await this.#deps.tokenProvider.onAuthError(error, used.token || undefined)) {
           this.#stats.authRefreshes++;
           this.#log.graph.log(2, { graphCode: error.graphCode, subcode: error.subcode }, `${what}: token refreshed after error 190, retrying once`);
           continue;
@@ -216,11 +217,12 @@ export class GraphClient {
     }
   }
 
-  async #once<T>(method: Method, url: URL, form: URLSearchParams | undefined, options: CallOptions): Promise<GraphResponse<T>> {
+  /** One HTTP exchange; `used.token` is set to the token it carried (for onAuthError). */
+  async #once<T>(method: Method, url: URL, form: URLSearchParams | undefined, options: CallOptions, used: { token?: string }): Promise<GraphResponse<T>> {
     const target = new URL(url.href);
     const body = form ? new URLSearchParams(form) : undefined;
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'igsql' };
-    if (options.auth !== false) await this.#authorize(target, body, headers, options.signal);
+    if (options.auth !== false) used.token = await this.#authorize(target, body, headers, options.signal);
     if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
     const dispatcher = this.#deps.dispatcher as Dispatcher & { network?: { describeRoute(u: URL): string } };
     const route = dispatcher.network?.describeRoute(target) ?? 'direct';
@@ -236,12 +238,13 @@ export class GraphClient {
     return response;
   }
 
-  async #authorize(url: URL, form: URLSearchParams | undefined, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<void> {
+  /** Puts the token (and appsecret_proof) on the request; returns the token value used. */
+  async #authorize(url: URL, form: URLSearchParams | undefined, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<string> {
     const token = await this.#deps.tokenProvider.token(signal);
     const carrier = form ?? url.searchParams;
     url.searchParams.delete('access_token');
     url.searchParams.delete('appsecret_proof');
-    if (token.value === '') return;
+    if (token.value === '') return '';
     if (token.scheme === 'bearer') headers['authorization'] = `Bearer ${token.value}`;
     else carrier.set('access_token', token.value);
     if (this.#options.AppSecretProof) {
@@ -251,6 +254,7 @@ export class GraphClient {
       }
       carrier.set('appsecret_proof', createHmac('sha256', secret).update(token.value).digest('hex'));
     }
+    return token.value;
   }
 }
 

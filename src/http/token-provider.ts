@@ -18,8 +18,10 @@ export interface TokenProvider {
   /**
    * Called when a call fails with code 190 (invalid/expired token). Resolve true after getting a
    * new token (the call is retried once), false when nothing can be done (the error is thrown).
+   * `used` is the token value the failed call carried, when known: a 190 for a token already
+   * replaced is retried with the current one instead of renewing again.
    */
-  onAuthError(err: GraphApiError): Promise<boolean>;
+  onAuthError(err: GraphApiError, used?: string): Promise<boolean>;
 }
 
 /** A fixed token that cannot be refreshed. */

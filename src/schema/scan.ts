@@ -11,13 +11,12 @@ import type { GraphNode, GraphPage, GraphParams, ViewContext } from './view-api.
  * The nodes of an edge, a page at a time (empty pages skipped). When the parent object does not
  * exist (a WHERE clause named an account or media that is not there), its first page fails with
  * "object does not exist" and the edge has no rows; any later failure is an error.
- * Paging is sequential (each page's cursor comes with the previous page); with `readAhead`, the
- * next page is requested while the consumer works on this one (views whose pages bring
- * sub-requests: comments, children). Never under a pushed LIMIT: the query may stop after this
- * page. Off by default: a request in flight while the token expires races the renewal
- * (test/integration/auth/refresh-mid-query.test.ts).
+ * Paging is sequential (each page's cursor comes with the previous page); with `readAhead` (the
+ * default) the next page is requested while the consumer works on this one. Never under a pushed
+ * LIMIT: the query may stop after this page. A page in flight while the token expires fails with
+ * 190 and is retried after the one renewal (src/auth/renewal-gate.ts; refresh-mid-query tests).
  */
-export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false, readAhead = false): AsyncGenerator<readonly GraphNode[]> {
+export async function* edgeNodes(ctx: ViewContext, path: string, params: GraphParams, cursorOnly = false, readAhead = true): AsyncGenerator<readonly GraphNode[]> {
   const pages = ctx.api.graph.paginate(path, params, { signal: ctx.signal, cursorOnly })[Symbol.asyncIterator]();
   readAhead &&= ctx.limit === undefined;
   let next = pages.next();

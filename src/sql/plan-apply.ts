@@ -5,6 +5,7 @@
  */
 import type { BExpr } from './bound.js';
 import { correlatedIn, replaceExpr } from './bound-walk.js';
+import { printBound } from './bound-print.js';
 import type { PlanContext } from './plan-scope.js';
 import type { PlanNode } from './plan-types.js';
 
@@ -34,7 +35,7 @@ export function withApplies(
         kind: 'Apply', input: current, subquery: found.subquery, mode: found.kind === 'InSubquery' ? 'in' : found.mode,
         operand: found.kind === 'InSubquery' ? found.operand : undefined, negated: found.negated, sources, key, layout: [...current.layout, key],
       };
-      out[i] = replaceExpr(out[i]!, found, { kind: 'Column', key, name: `(${found.subquery.text})` });
+      out[i] = replaceExpr(out[i]!, found, { kind: 'Column', key, name: printBound(found) });
     }
   }
   return { node: current, exprs: out };

@@ -125,10 +125,12 @@ test('POST is not retried after a 5xx unless marked idempotent', async () => {
 test('error 190 asks the TokenProvider to refresh and retries once with the new token', async () => {
   let token = 'old-token-value';
   let refreshes = 0;
+  const usedTokens: (string | undefined)[] = [];
   const tokens: TokenProvider = {
     token: async () => ({ value: token, scheme: 'query' }),
-    onAuthError: async (err) => {
+    onAuthError: async (err, used) => {
       assert.equal(err.graphCode, 190);
+      usedTokens.push(used);
       refreshes++;
       token = 'new-token-value';
       return true;
@@ -137,6 +139,7 @@ test('error 190 asks the TokenProvider to refresh and retries once with the new 
   await withStub((req, res) => (req.url.includes('old-token') ? sendJson(res, 400, graphErr(190, { error_subcode: 463 })) : sendJson(res, 200, { ok: true })), async (url) => {
     assert.deepEqual(await client(url, {}, { tokens }).get('/me'), { ok: true });
     assert.equal(refreshes, 1);
+    assert.deepEqual(usedTokens, ['old-token-value'], 'the provider is told which token the failed call carried');
   });
   await withStub((_req, res) => sendJson(res, 400, graphErr(190)), async (url, stub) => {
     const err = await client(url, {}, { tokens }).get('/me').catch((e: unknown) => e);
