@@ -1,34 +1,15 @@
 /**
- * The seams between auth and the rest of igsql. `TokenProvider` and `AccessToken` have the same
- * shape as the ones src/http's GraphClient calls, so an auth provider plugs in as is.
+ * The seams between auth and the rest of igsql. `TokenProvider` and `AccessToken` are the ones
+ * src/http's GraphClient calls, so an auth provider plugs in as is.
  */
-import type { GraphApiError } from '../errors.js';
 import type { DesktopFlowOptions } from './flows.js';
 import type { CallbackResult } from './callback-server.js';
 import type { OAuthApi, OAuthHttp } from './oauth-client.js';
 import type { RefreshPolicy } from './refresh-policy.js';
 import type { TokenStore } from './token-store.js';
 
-/** An access token and how GraphClient sends it. */
-export interface AccessToken {
-  value: string;
-  /** `query`: access_token parameter; `bearer`: Authorization: Bearer (system users). */
-  scheme: 'query' | 'bearer';
-  /** The app secret for appsecret_proof, when known. */
-  appSecret?: string | undefined;
-}
-
-export interface TokenProvider {
-  token(signal?: AbortSignal): Promise<AccessToken>;
-  /**
-   * After a call failed with 190/102: resolves true when a new token is ready (GraphClient retries
-   * the call once), false for errors that are not about the token; rejects with an `auth` error
-   * that says what to do next when no token can be had. `used` is the token the failed call
-   * carried, when the caller knows it: a 190 for a replaced token is then retried without
-   * renewing, and one for the token just obtained is refused (false) instead of renewed again.
-   */
-  onAuthError(err: GraphApiError, used?: AccessToken | string): Promise<boolean>;
-}
+/** The token seam is GraphClient's own (one definition, in src/http/token-provider.ts). */
+export type { AccessToken, TokenProvider } from '../http/token-provider.js';
 
 /** The connection properties auth reads (names and types of ConnectionProperties). */
 export interface AuthProperties {

@@ -16,12 +16,13 @@ export interface AccessToken {
 export interface TokenProvider {
   token(signal?: AbortSignal): Promise<AccessToken>;
   /**
-   * Called when a call fails with code 190 (invalid/expired token). Resolve true after getting a
-   * new token (the call is retried once), false when nothing can be done (the error is thrown).
-   * `used` is the token value the failed call carried, when known: a 190 for a token already
-   * replaced is retried with the current one instead of renewing again.
+   * After a call failed with 190/102: resolves true when a new token is ready (GraphClient retries
+   * the call once), false for errors that are not about the token; rejects with an `auth` error
+   * that says what to do next when no token can be had. `used` is the token the failed call
+   * carried, when the caller knows it: a 190 for a replaced token is then retried without
+   * renewing, and one for the token just obtained is refused (false) instead of renewed again.
    */
-  onAuthError(err: GraphApiError, used?: string): Promise<boolean>;
+  onAuthError(err: GraphApiError, used?: AccessToken | string): Promise<boolean>;
 }
 
 /** A fixed token that cannot be refreshed. */
