@@ -48,6 +48,8 @@ export function createQueryRunner(deps: QueryRunnerDeps): QueryRunner {
     concurrency: props.MaxConcurrentRequests,
     grouping: deps.grouping,
     warn: (message, details) => log.warn({ ...details }, message),
+    // Views' default time windows (AccountInsights: the last days) follow the connection's clock.
+    now: () => new Date(deps.clock ? deps.clock.now() : Date.now()),
   });
   let sequence = 0;
   return {

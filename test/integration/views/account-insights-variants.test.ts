@@ -48,3 +48,17 @@ test('daily views read total values one day at a time', async () => {
   assert.equal(Number(views?.['N']), accounts * 3, 'one views total per account and day');
   assert.ok(all.rows.some((r) => r['Metric'] === 'follower_count' && r['MetricType'] === 'time_series'));
 });
+
+test("without Since/Until the default window ends at the connection clock's now (an injected clock moves it)", async () => {
+  const fixed = Date.UTC(2026, 4, 20, 12);
+  const clock = { now: () => fixed, sleep: async () => {}, random: () => 0.5 };
+  const clocked = await connect(`BaseURL=${sb.url};OAuthAccessToken=${sb.tokens.longLivedUser}`, { clock });
+  try {
+    const { rows: latest } = await clocked.query("SELECT MAX(EndTime) AS Last FROM AccountInsights WHERE Metric = 'reach'");
+    const last = latest[0]!['Last'] as Date;
+    assert.ok(last instanceof Date, 'the default window has rows on the sandbox timeline');
+    assert.ok(Math.abs(last.getTime() - fixed) <= 2 * 86_400_000, `last EndTime ${last.toISOString()} is near the clock's now`);
+  } finally {
+    await clocked.close();
+  }
+});
