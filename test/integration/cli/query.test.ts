@@ -4,22 +4,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from '../../../src/connection.js';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import type { Sandbox } from '../../../src/sandbox/index.js';
+import { startCliSandbox, type PageRow } from '../../helpers/cli-sandbox.js';
 import { spawnIgsql } from '../../helpers/spawn-igsql.js';
 
 let sandbox: Sandbox;
 let cs: string;
-let pages: { Id: string; Name: string; InstagramBusinessAccountId: string | null }[];
+let pages: PageRow[];
 const dir = mkdtempSync(join(tmpdir(), 'igsql-cli-'));
 
 before(async () => {
-  sandbox = await startSandbox({ size: 'small' }); // the same seed and size as --sandbox
-  cs = `BaseURL=${sandbox.url};OAuthAccessToken=${sandbox.tokens.longLivedUser}`;
-  const conn = await connect(cs);
-  pages = (await conn.query('SELECT Id, Name, InstagramBusinessAccountId FROM Page')).rows as typeof pages;
-  await conn.close();
-  assert.ok(pages.filter((p) => p.InstagramBusinessAccountId !== null).length >= 2);
+  ({ sandbox, cs, pages } = await startCliSandbox());
 });
 
 after(async () => {
