@@ -50,17 +50,40 @@ const MULTIPLIER: Readonly<Record<number, bigint>> = {
 };
 
 interface Affine {
-  readonly modulus: bigint;
+  readonly prefix: string;
+  readonly modulus: number;
   readonly digits: number;
-  readonly a: bigint;
-  readonly aInverse: bigint;
-  readonly b: bigint;
-  readonly b2: bigint;
+  readonly a: number;
+  readonly aInverse: number;
+  readonly b: number;
+  readonly b2: number;
 }
 
 /** Reverses the zero-padded decimal digits: a bijection that moves low digits high. */
-function reverseDigits(value: bigint, digits: number): bigint {
-  return BigInt(value.toString().padStart(digits, '0').split('').reverse().join(''));
+function reverseDigits(value: number, digits: number): number {
+  let v = value;
+  let out = 0;
+  for (let i = 0; i < digits; i++) {
+    const low = v % 10;
+    out = out * 10 + low;
+    v = (v - low) / 10;
+  }
+  return out;
+}
+
+const SPLIT = 10_000_000;
+
+/**
+ * (x · y) mod m in doubles, exact for x, y < m ≤ 10^14 where m divides 10^14: with x = x1·10^7 + x0,
+ * x·y ≡ x0·y0 + ((x1·y0 + x0·y1) mod m/10^7)·10^7, every term below 2^53.
+ */
+function mulMod(x: number, y: number, m: number): number {
+  const x0 = x % SPLIT;
+  const x1 = (x - x0) / SPLIT;
+  const y0 = y % SPLIT;
+  const y1 = (y - y0) / SPLIT;
+  const cross = (x1 * y0 + x0 * y1) % (m / SPLIT);
+  return (x0 * y0 + cross * SPLIT) % m;
 }
 
 function inverseMod(value: bigint, modulus: bigint): bigint {
@@ -84,21 +107,22 @@ export class IdCodec {
       if (a === undefined) throw new Error(`no multiplier for ${layout.digits} digits`);
       const b = (BigInt(hashKeys([seed, kind])) * 2654435761n + BigInt(hashKeys([kind, seed]))) % modulus;
       const b2 = (BigInt(hashKeys([seed, kind, 2])) * 2246822519n + BigInt(hashKeys([2, kind, seed]))) % modulus;
-      this.#affine.set(kind, { modulus, digits: layout.digits, a, aInverse: inverseMod(a, modulus), b, b2 });
+      this.#affine.set(kind, {
+        prefix: layout.prefix, modulus: Number(modulus), digits: layout.digits,
+        a: Number(a), aInverse: Number(inverseMod(a, modulus)), b: Number(b), b2: Number(b2),
+      });
     }
   }
 
   /** The id of the object of `kind` with generator coordinates `payload` (0 ≤ payload < 10^digits). */
   encode(kind: IdKind, payload: number): string {
-    const layout = LAYOUT[kind];
-    const affine = this.#affine.get(kind)!;
-    const x = BigInt(payload);
-    if (payload < 0 || !Number.isInteger(payload) || x >= affine.modulus) {
+    const { prefix, a, b, b2, modulus, digits } = this.#affine.get(kind)!;
+    if (payload < 0 || !Number.isInteger(payload) || payload >= modulus) {
       throw new RangeError(`id payload out of range for ${kind}: ${payload}`);
     }
-    const { a, b, b2, modulus, digits } = affine;
-    const y = (a * reverseDigits((a * x + b) % modulus, digits) + b2) % modulus;
-    return layout.prefix + y.toString().padStart(digits, '0');
+    const inner = reverseDigits((mulMod(a, payload, modulus) + b) % modulus, digits);
+    const y = (mulMod(a, inner, modulus) + b2) % modulus;
+    return prefix + String(y).padStart(digits, '0');
   }
 
   /** The kind and payload of an id made by {@link encode}, or undefined. */
@@ -107,9 +131,9 @@ export class IdCodec {
     for (const [kind, layout] of Object.entries(LAYOUT) as [IdKind, KindLayout][]) {
       if (id.length !== layout.prefix.length + layout.digits || !id.startsWith(layout.prefix)) continue;
       const { aInverse, b, b2, modulus, digits } = this.#affine.get(kind)!;
-      const y = BigInt(id.slice(layout.prefix.length));
-      const inner = reverseDigits((((y - b2) % modulus + modulus) % modulus * aInverse) % modulus, digits);
-      return { kind, payload: Number(((((inner - b) % modulus) + modulus) % modulus * aInverse) % modulus) };
+      const y = Number(id.slice(layout.prefix.length));
+      const inner = reverseDigits(mulMod((y - b2 + modulus) % modulus, aInverse, modulus), digits);
+      return { kind, payload: mulMod((inner - b + modulus) % modulus, aInverse, modulus) };
     }
     return undefined;
   }

@@ -4,18 +4,26 @@
  * of account a is the same whether or not anything else was generated before it.
  */
 
+const PRIME = 0x01000193;
+
+/** FNV-1a over `#<number>` or `$<string>`, then the separator 0x2c (the per-key step of hashKeys). */
+function mixKey(hash: number, key: number | string): number {
+  let h = hash;
+  const text = typeof key === 'number' ? String(key) : key;
+  h ^= typeof key === 'number' ? 0x23 : 0x24; // '#' or '$'
+  h = Math.imul(h, PRIME);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, PRIME);
+  }
+  h ^= 0x2c;
+  return Math.imul(h, PRIME);
+}
+
 /** A 32-bit hash of a list of keys (numbers and strings). */
 export function hashKeys(keys: readonly (number | string)[]): number {
   let h = 0x811c9dc5;
-  for (const key of keys) {
-    const text = typeof key === 'number' ? `#${key}` : `$${key}`;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x2c;
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = 0; i < keys.length; i++) h = mixKey(h, keys[i]!);
   return fmix32(h);
 }
 
@@ -43,37 +51,58 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
 }
 
-export function rngFor(...keys: (number | string)[]): Rng {
-  let a = hashKeys(keys);
-  let b = hashKeys([...keys, 'b']);
-  let c = hashKeys([...keys, 'c']);
-  let d = 1;
-  const next = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
+/** sfc32 over plain integer state: one object per stream, no closures (the generator makes millions). */
+class Sfc32 implements Rng {
+  a: number;
+  b: number;
+  c: number;
+  d = 1;
+
+  constructor(a: number, b: number, c: number) {
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    for (let i = 0; i < 8; i++) this.next();
+  }
+
+  next(): number {
+    const a = this.a >>> 0;
+    const b = this.b >>> 0;
+    const c = this.c >>> 0;
+    const d = this.d >>> 0;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    const rotated = (c << 21) | (c >>> 11);
+    this.c = (rotated + t) | 0;
     return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 8; i++) next();
-  const rng: Rng = {
-    next,
-    int: (n) => Math.floor(next() * n),
-    between: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-    pick: <T>(items: readonly T[]): T => {
-      const item = items[Math.floor(next() * items.length)];
-      if (item === undefined) throw new RangeError('pick from an empty list');
-      return item;
-    },
-  };
-  return rng;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  between(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new RangeError('pick from an empty list');
+    return item;
+  }
+}
+
+export function rngFor(...keys: (number | string)[]): Rng {
+  // hashKeys(keys), hashKeys([...keys, 'b']) and hashKeys([...keys, 'c']) share the prefix's state.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < keys.length; i++) h = mixKey(h, keys[i]!);
+  return new Sfc32(fmix32(h), fmix32(mixKey(h, 'b')), fmix32(mixKey(h, 'c')));
 }
 
 /** A float in [0,1) that depends only on the keys (one draw, no stream). */
