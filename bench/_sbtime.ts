@@ -31,7 +31,7 @@ async function run(sizes: Record<string, number>, shapes: (ctx: any) => Promise<
 async function pages(get: any, first: string, n: number) {
   const times: number[] = []; let bytes = 0; let url: string | undefined = first; const out: any[] = [];
   for (let i = 0; i < n && url; i++) {
-    const r = await get(url); times.push(r.ms); bytes = r.bytes; out.push(r.json);
+    const r: any = await get(url); times.push(r.ms); bytes = r.bytes; out.push(r.json);
     url = r.json.paging?.next?.replace(/^.*\/v25\.0\//, '').replace(/([?&])access_token=[^&]*&?/, '$1');
   }
   return { times, bytes, out };

@@ -47,7 +47,23 @@ export function unixSeconds(clock: Clock): number {
   return Math.floor(clock.now() / 1000);
 }
 
+const DAY_MS = 86_400_000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+/** `YYYY-MM-DDT` by day number (bounded: a scan touches a few hundred days). */
+const dayPrefixes = new Map<number, string>();
+
 /** `2026-05-19T23:27:28+0000`: the Graph API timestamp format (UTC, offset without a colon). */
 export function graphTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, '+0000');
+  const ms = Math.trunc(epochMs); // as Date's TimeClip does
+  const day = Math.floor(ms / DAY_MS);
+  if (!Number.isFinite(day) || Math.abs(ms) > 8.64e15) return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, '+0000');
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    if (dayPrefixes.size >= 4096) dayPrefixes.clear();
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, -13);
+    dayPrefixes.set(day, prefix);
+  }
+  const seconds = Math.floor((ms - day * DAY_MS) / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return `${prefix}${TWO_DIGITS[Math.floor(minutes / 60)]!}:${TWO_DIGITS[minutes % 60]!}:${TWO_DIGITS[seconds % 60]!}+0000`;
 }

@@ -124,7 +124,19 @@ export class CommentGenerator {
   }
 }
 
-/** A stable Instagram-scoped id for a commenter (16 digits, starts with 6). */
+const igsids = new Map<string, string>();
+
+/** A stable Instagram-scoped id for a commenter (16 digits, starts with 6); cached (fans reuse a few thousand names). */
 export function igsidFor(username: string): string {
+  let igsid = igsids.get(username);
+  if (igsid === undefined) {
+    if (igsids.size >= 65_536) igsids.clear();
+    igsid = computeIgsid(username);
+    igsids.set(username, igsid);
+  }
+  return igsid;
+}
+
+function computeIgsid(username: string): string {
   return `6${String(hashKeys(['igsid', username]) % 100_000_000).padStart(8, '0')}${String(hashKeys([username, 'igsid']) % 10_000_000).padStart(7, '0')}`;
 }

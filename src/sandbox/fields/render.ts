@@ -25,15 +25,28 @@ export function defaultSelection(fields: string): readonly FieldSelection[] {
   return parsed;
 }
 
+/** Parsed `fields` parameters by text (bounded): a scan repeats the same expression on every page. */
+const requestedCache = new Map<string, readonly FieldSelection[]>();
+const REQUESTED_CACHE_SIZE = 256;
+
 /** The `fields` parameter parsed, or undefined when absent or empty (defaults apply). */
-export function requestedFields(params: Readonly<Record<string, string>>): FieldSelection[] | undefined {
+export function requestedFields(params: Readonly<Record<string, string>>): readonly FieldSelection[] | undefined {
   const text = params['fields'];
-  return text === undefined || text.trim() === '' ? undefined : parseFields(text);
+  if (text === undefined) return undefined;
+  let parsed = requestedCache.get(text);
+  if (parsed === undefined) {
+    if (text.trim() === '') return undefined;
+    parsed = parseFields(text);
+    if (requestedCache.size >= REQUESTED_CACHE_SIZE) requestedCache.clear();
+    requestedCache.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** Sets an own property even for keys like `__proto__` (aliases come from the request). */
 function put(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function isEmpty(value: unknown): boolean {
