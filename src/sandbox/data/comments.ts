@@ -8,7 +8,7 @@ import { packComment } from './ids.js';
 import { commentTotalFor } from './comment-counts.js';
 import { mediaTimestamp } from './media.js';
 import { hashKeys, rngFor } from './rng.js';
-import { commentText, fanUsername, replyText } from './text.js';
+import { commentText, fanCode, fanName, replyText } from './text.js';
 import type { IgAccountRecord, World } from './world.js';
 
 export interface CommentPlan {
@@ -50,24 +50,42 @@ const DAY = 24 * 3600_000;
 
 export class CommentGenerator {
   readonly #world: World;
-  readonly #plans = new Map<string, CommentPlan>();
+  readonly #plans = new Map<number, CommentPlan>();
+  /** The plan asked for last (already the LRU's newest): comments of one media come in runs. */
+  #lastKey = -1;
+  #lastPlan: CommentPlan | undefined;
+  /** The media id of the last media whose comments were built. */
+  #mediaKey = -1;
+  #mediaId = '';
 
   constructor(world: World) {
     this.#world = world;
   }
 
   plan(account: IgAccountRecord, mediaIndex: number): CommentPlan {
-    const key = `${account.index}:${mediaIndex}`;
-    const cached = this.#plans.get(key);
-    if (cached !== undefined) {
+    const key = account.index * 10_000_000 + mediaIndex;
+    if (key === this.#lastKey && this.#lastPlan !== undefined) return this.#lastPlan;
+    let plan = this.#plans.get(key);
+    if (plan !== undefined) {
       this.#plans.delete(key);
-      this.#plans.set(key, cached);
-      return cached;
+      this.#plans.set(key, plan);
+    } else {
+      plan = this.#buildPlan(account, mediaIndex);
+      this.#plans.set(key, plan);
+      if (this.#plans.size > PLAN_CACHE_SIZE) this.#plans.delete(this.#plans.keys().next().value!);
     }
-    const plan = this.#buildPlan(account, mediaIndex);
-    this.#plans.set(key, plan);
-    if (this.#plans.size > PLAN_CACHE_SIZE) this.#plans.delete(this.#plans.keys().next().value!);
+    this.#lastKey = key;
+    this.#lastPlan = plan;
     return plan;
+  }
+
+  #mediaIdOf(account: IgAccountRecord, mediaIndex: number): string {
+    const payload = account.index * 100_000_000 + mediaIndex;
+    if (payload !== this.#mediaKey) {
+      this.#mediaId = this.#world.ids.encode('media', payload);
+      this.#mediaKey = payload;
+    }
+    return this.#mediaId;
   }
 
   #buildPlan(account: IgAccountRecord, mediaIndex: number): CommentPlan {
@@ -103,40 +121,43 @@ export class CommentGenerator {
     world.counters.comments++;
     const rng = rngFor(world.seed, 'comment', account.index, mediaIndex, c, r);
     const topTime = plan.mediaTimestampMs + Math.round((plan.windowMs * (plan.topLevel - c)) / (plan.topLevel + 1) / 1000) * 1000;
-    const topAuthor = fanUsername(rngFor(world.seed, 'comment-author', account.index, mediaIndex, c));
+    const topCode = fanCode(rngFor(world.seed, 'comment-author', account.index, mediaIndex, c));
+    const topAuthor = fanName(topCode);
     const byOwner = r === 0 ? rng.chance(0.03) : rng.chance(0.3);
-    const username = byOwner ? account.username : r === 0 ? topAuthor : fanUsername(rng);
+    const fan = byOwner ? -1 : r === 0 ? topCode : fanCode(rng);
+    const username = byOwner ? account.username : fanName(fan);
     let timestampMs = topTime;
     if (r > 0) {
       const span = Math.max(1000, Math.min(DAY, world.anchorMs - topTime));
       timestampMs = topTime + Math.round((span * r) / (replyCount + 1) / 1000) * 1000;
     }
-    const mediaId = world.ids.encode('media', account.index * 100_000_000 + mediaIndex);
+    const mediaId = this.#mediaIdOf(account, mediaIndex);
     return {
       id: world.ids.encode('comment', packComment(account.index, mediaIndex, c, r)),
       accountIndex: account.index, mediaIndex, mediaId, comment: c, reply: r,
       parentId: r === 0 ? undefined : world.ids.encode('comment', packComment(account.index, mediaIndex, c, 0)),
       text: r === 0 ? commentText(rng, account.username) : replyText(rng, topAuthor),
-      timestampMs, username, fromId: byOwner ? account.id : igsidFor(username), byOwner,
+      timestampMs, username, fromId: byOwner ? account.id : fanIgsid(fan), byOwner,
       likeCount: rng.chance(0.5) ? 0 : Math.floor(-Math.log(1 - rng.next()) * 3),
       hidden: !byOwner && rng.chance(0.04), replyCount: r === 0 ? replyCount : 0,
     };
   }
 }
 
-const igsids = new Map<string, string>();
+const fanIgsids = new Map<number, string>();
 
-/** A stable Instagram-scoped id for a commenter (16 digits, starts with 6); cached (fans reuse a few thousand names). */
-export function igsidFor(username: string): string {
-  let igsid = igsids.get(username);
+/** igsidFor(fanName(code)), cached by the fan's code. */
+function fanIgsid(code: number): string {
+  let igsid = fanIgsids.get(code);
   if (igsid === undefined) {
-    if (igsids.size >= 65_536) igsids.clear();
-    igsid = computeIgsid(username);
-    igsids.set(username, igsid);
+    if (fanIgsids.size >= 65_536) fanIgsids.clear();
+    igsid = igsidFor(fanName(code));
+    fanIgsids.set(code, igsid);
   }
   return igsid;
 }
 
-function computeIgsid(username: string): string {
+/** A stable Instagram-scoped id for a commenter (16 digits, starts with 6). */
+export function igsidFor(username: string): string {
   return `6${String(hashKeys(['igsid', username]) % 100_000_000).padStart(8, '0')}${String(hashKeys([username, 'igsid']) % 10_000_000).padStart(7, '0')}`;
 }

@@ -59,16 +59,24 @@ interface Affine {
   readonly b2: number;
 }
 
+/** REVERSED4[n] = the 4 zero-padded digits of n (< 10^4) in reverse order. */
+const REVERSED4 = new Uint16Array(10_000);
+for (let n = 0; n < 10_000; n++) REVERSED4[n] = (n % 10) * 1000 + (Math.floor(n / 10) % 10) * 100 + (Math.floor(n / 100) % 10) * 10 + Math.floor(n / 1000);
+const POW10 = [1, 10, 100, 1000, 10_000];
+
 /** Reverses the zero-padded decimal digits: a bijection that moves low digits high. */
 function reverseDigits(value: number, digits: number): number {
   let v = value;
   let out = 0;
-  for (let i = 0; i < digits; i++) {
-    const low = v % 10;
-    out = out * 10 + low;
-    v = (v - low) / 10;
+  let left = digits;
+  while (left >= 4) {
+    const block = v % 10_000;
+    out = out * 10_000 + REVERSED4[block]!;
+    v = (v - block) / 10_000;
+    left -= 4;
   }
-  return out;
+  // The last 1-3 digits: their 4-digit reversal ends in 4 - left zeros.
+  return left === 0 ? out : out * POW10[left]! + REVERSED4[v]! / POW10[4 - left]!;
 }
 
 const SPLIT = 10_000_000;

@@ -66,7 +66,7 @@ export class Overlay {
   }
 
   patchOf(id: string): Readonly<Record<string, unknown>> | undefined {
-    return this.#patches.get(id);
+    return this.#patches.size === 0 ? undefined : this.#patches.get(id);
   }
 
   remove(id: string): void {
@@ -88,7 +88,7 @@ export class Overlay {
   }
 
   adjustment(id: string, counter: string): number {
-    return this.#counters.get(`${id}\u0000${counter}`) ?? 0;
+    return this.#counters.size === 0 ? 0 : this.#counters.get(`${id}\u0000${counter}`) ?? 0;
   }
 
   /** Remembers an `ig_hashtag_search` by an IG user (for `recently_searched_hashtags`). */

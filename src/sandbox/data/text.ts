@@ -73,9 +73,42 @@ export function replyText(rng: Rng, replyTo: string): string {
   return `@${replyTo} ${rng.pick(REPLY_TEXTS)}`;
 }
 
+const FAN_SEPARATORS = ['_', '.', ''];
+
+/**
+ * A fan username as a number (first word, separator, second word, suffix 1..999 or 0 for none),
+ * drawn exactly as {@link fanUsername} draws the name: the generator names ~a million commenters
+ * and names them through this code and the caches below.
+ */
+export function fanCode(rng: Rng): number {
+  const suffix = rng.chance(0.5) ? rng.between(1, 999) : 0;
+  const first = rng.int(FAN_FIRST.length);
+  const separator = rng.int(FAN_SEPARATORS.length);
+  const second = rng.int(FAN_SECOND.length);
+  return ((first * FAN_SEPARATORS.length + separator) * FAN_SECOND.length + second) * 1000 + suffix;
+}
+
+const fanNames = new Map<number, string>();
+
+/** The username of a {@link fanCode} (cached; at most 432,000 codes exist). */
+export function fanName(code: number): string {
+  let name = fanNames.get(code);
+  if (name === undefined) {
+    const suffix = code % 1000;
+    let rest = (code - suffix) / 1000;
+    const second = rest % FAN_SECOND.length;
+    rest = (rest - second) / FAN_SECOND.length;
+    const separator = rest % FAN_SEPARATORS.length;
+    const first = (rest - separator) / FAN_SEPARATORS.length;
+    name = `${FAN_FIRST[first]!}${FAN_SEPARATORS[separator]!}${FAN_SECOND[second]!}${suffix === 0 ? '' : String(suffix)}`;
+    if (fanNames.size >= 65_536) fanNames.clear();
+    fanNames.set(code, name);
+  }
+  return name;
+}
+
 export function fanUsername(rng: Rng): string {
-  const suffix = rng.chance(0.5) ? String(rng.between(1, 999)) : '';
-  return `${rng.pick(FAN_FIRST)}${rng.pick(['_', '.', ''])}${rng.pick(FAN_SECOND)}${suffix}`;
+  return fanName(fanCode(rng));
 }
 
 /** Instagram shortcodes are the media pk written in base64url (A-Z a-z 0-9 - _). */
