@@ -132,6 +132,32 @@ async function exercise(r: Recorder, sb: Sandbox): Promise<void> {
   await r.send('GET', `${account}/media?fields=id`, undefined, '');
   await r.send('GET', `${account}/nosuchedge`);
   await r.send('GET', `${mediaIds[0]}?fields=${enc('id,id')}`);
+  // Writes, then the reads they change: hidden, replied to, deleted and new comments.
+  const media = mediaIds[0]!;
+  const read = async (): Promise<void> => {
+    await r.send('GET', `${media}?fields=${enc(`id,comments_count,comments.limit(50){${COMMENT_FIELDS},replies{${COMMENT_FIELDS}}}`)}`);
+    await r.send('GET', `${media}/comments?fields=${enc(COMMENT_FIELDS)}&limit=5&summary=true`);
+  };
+  const [first, second, third] = commented;
+  if (first !== undefined) {
+    await r.send('POST', first, { hide: 'true' });
+    await r.send('GET', `${first}?fields=${enc(COMMENT_FIELDS)}`);
+    await read();
+    await r.send('POST', `${first}/replies`, { message: 'Thanks!' });
+    await r.send('GET', `${first}/replies?fields=${enc(COMMENT_FIELDS)}`);
+  }
+  if (second !== undefined) {
+    await r.send('POST', `${second}/replies`, { message: 'Agreed' });
+    await r.send('GET', `${second}?fields=${enc(`${COMMENT_FIELDS},replies{id,text}`)}`);
+    await read();
+  }
+  if (third !== undefined) {
+    await r.send('POST', third, { method: 'delete' });
+    await r.send('GET', `${third}?fields=id`);
+    await read();
+  }
+  await r.send('POST', `${media}/comments`, { message: 'A new comment' });
+  await read();
 }
 
 export const GOLDEN_SANDBOXES = [
