@@ -7,8 +7,8 @@
 import { packComment } from './ids.js';
 import { commentTotalFor } from './comment-counts.js';
 import { mediaTimestamp } from './media.js';
-import { hashKeys, rngFor } from './rng.js';
-import { commentText, fanCode, fanName, replyText } from './text.js';
+import { GeneratedComment } from './generated-comment.js';
+import { rngFor } from './rng.js';
 import type { IgAccountRecord, World } from './world.js';
 
 export interface CommentPlan {
@@ -119,45 +119,10 @@ export class CommentGenerator {
     if (r < 0 || r > replyCount) return undefined;
     const world = this.#world;
     world.counters.comments++;
-    const rng = rngFor(world.seed, 'comment', account.index, mediaIndex, c, r);
-    const topTime = plan.mediaTimestampMs + Math.round((plan.windowMs * (plan.topLevel - c)) / (plan.topLevel + 1) / 1000) * 1000;
-    const topCode = fanCode(rngFor(world.seed, 'comment-author', account.index, mediaIndex, c));
-    const topAuthor = fanName(topCode);
-    const byOwner = r === 0 ? rng.chance(0.03) : rng.chance(0.3);
-    const fan = byOwner ? -1 : r === 0 ? topCode : fanCode(rng);
-    const username = byOwner ? account.username : fanName(fan);
-    let timestampMs = topTime;
-    if (r > 0) {
-      const span = Math.max(1000, Math.min(DAY, world.anchorMs - topTime));
-      timestampMs = topTime + Math.round((span * r) / (replyCount + 1) / 1000) * 1000;
-    }
-    const mediaId = this.#mediaIdOf(account, mediaIndex);
-    return {
+    return new GeneratedComment(world, account, plan, mediaIndex, c, r, {
       id: world.ids.encode('comment', packComment(account.index, mediaIndex, c, r)),
-      accountIndex: account.index, mediaIndex, mediaId, comment: c, reply: r,
+      mediaId: this.#mediaIdOf(account, mediaIndex),
       parentId: r === 0 ? undefined : world.ids.encode('comment', packComment(account.index, mediaIndex, c, 0)),
-      text: r === 0 ? commentText(rng, account.username) : replyText(rng, topAuthor),
-      timestampMs, username, fromId: byOwner ? account.id : fanIgsid(fan), byOwner,
-      likeCount: rng.chance(0.5) ? 0 : Math.floor(-Math.log(1 - rng.next()) * 3),
-      hidden: !byOwner && rng.chance(0.04), replyCount: r === 0 ? replyCount : 0,
-    };
+    });
   }
-}
-
-const fanIgsids = new Map<number, string>();
-
-/** igsidFor(fanName(code)), cached by the fan's code. */
-function fanIgsid(code: number): string {
-  let igsid = fanIgsids.get(code);
-  if (igsid === undefined) {
-    if (fanIgsids.size >= 65_536) fanIgsids.clear();
-    igsid = igsidFor(fanName(code));
-    fanIgsids.set(code, igsid);
-  }
-  return igsid;
-}
-
-/** A stable Instagram-scoped id for a commenter (16 digits, starts with 6). */
-export function igsidFor(username: string): string {
-  return `6${String(hashKeys(['igsid', username]) % 100_000_000).padStart(8, '0')}${String(hashKeys([username, 'igsid']) % 10_000_000).padStart(7, '0')}`;
 }

@@ -9,6 +9,7 @@
  *   mediaStats(media)                 per-media numbers, with overlay counter adjustments
  */
 import { CommentGenerator, type CommentRecord } from './comments.js';
+import { plainComment } from './generated-comment.js';
 import { HashtagCatalog, type HashtagRecord } from './hashtags.js';
 import { unpackComment } from './ids.js';
 import { arraySource, concatSources, emptySource, lazySource, type ListSource, withoutPositions } from './list-source.js';
@@ -57,14 +58,14 @@ export class DataStore {
   /** Applies the overlay's patch and counter adjustments to a record of node type `type`. */
   #finish<R>(type: string, id: string, record: R): R {
     const patch = this.overlay.patchOf(id);
-    let out: R = patch === undefined ? record : { ...record, ...patch };
+    let out: R = patch === undefined ? record : ({ ...(type === 'IGComment' ? plainComment(record as CommentRecord) : record), ...patch } as R);
     if (type === 'IGMedia') {
       const media = out as MediaRecord;
       const delta = this.overlay.adjustment(id, 'comments');
       if (delta !== 0 && media.stats !== undefined) out = { ...media, stats: { ...media.stats, comments: media.stats.comments + delta } } as R;
     } else if (type === 'IGComment') {
       const delta = this.overlay.adjustment(id, 'replies');
-      if (delta !== 0) out = { ...out, replyCount: (out as CommentRecord).replyCount + delta };
+      if (delta !== 0) out = { ...plainComment(out as CommentRecord), replyCount: (out as CommentRecord).replyCount + delta } as R;
     }
     return out;
   }
