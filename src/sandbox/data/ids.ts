@@ -139,10 +139,10 @@ export class IdCodec {
   /** The kind and payload of an id made by {@link encode}, or undefined. */
   decode(id: string): { kind: IdKind; payload: number } | undefined {
     if (!/^\d{1,20}$/.test(id)) return undefined;
-    for (const [kind, layout] of Object.entries(LAYOUT) as [IdKind, KindLayout][]) {
-      if (id.length !== layout.prefix.length + layout.digits || !id.startsWith(layout.prefix)) continue;
-      const { aInverse, b, b2, modulus, digits } = this.#affine.get(kind)!;
-      const y = Number(id.slice(layout.prefix.length));
+    for (const [kind, affine] of this.#affine) {
+      const { prefix, aInverse, b, b2, modulus, digits } = affine;
+      if (id.length !== prefix.length + digits || !id.startsWith(prefix)) continue;
+      const y = Number(id.slice(prefix.length));
       const inner = reverseDigits(mulMod((y - b2 + modulus) % modulus, aInverse, modulus), digits);
       return { kind, payload: mulMod((inner - b + modulus) % modulus, aInverse, modulus) };
     }

@@ -30,6 +30,17 @@ export function listParam(raw: string | undefined): string[] {
   return (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/** Descriptions with the surface's noun filled in, by row and surface (a few dozen). */
+const descriptions = new Map<MediaMetricRow, Map<string, string>>();
+
+function descriptionOf(row: MediaMetricRow, surface: keyof typeof SURFACE_NOUNS): string {
+  let bySurface = descriptions.get(row);
+  if (bySurface === undefined) descriptions.set(row, (bySurface = new Map()));
+  let text = bySurface.get(surface);
+  if (text === undefined) bySurface.set(surface, (text = row.description.replaceAll('{noun}', SURFACE_NOUNS[surface])));
+  return text;
+}
+
 function checkNames(names: readonly string[], gate: Gate): MediaMetricRow[] {
   return names.map((name, index) => {
     const row = mediaMetricRow(name);
@@ -65,7 +76,7 @@ export function mediaInsights(req: RequestContext, media: MediaRecord, params: R
     const value = mediaValue(row.name, media, stats, seed);
     const entry: InsightRecord = {
       id: `${media.id}/insights/${row.name}/lifetime`, name: row.name, period: 'lifetime', values: [{ value }],
-      title: row.title, description: row.description.replaceAll('{noun}', SURFACE_NOUNS[surface]),
+      title: row.title, description: descriptionOf(row, surface),
     };
     if (breakdowns.length === 0 || row.breakdown === undefined) return entry;
     const { results } = mediaBreakdown(row.name, media, stats, seed);
