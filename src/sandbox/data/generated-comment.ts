@@ -7,7 +7,7 @@
 import type { CommentPlan, CommentRecord } from './comments.js';
 import { rngFor } from './rng.js';
 import { commentText, fanCode, fanName, replyText } from './text.js';
-import { igsidFor } from './igsid.js';
+import { fanIgsid } from './igsid.js';
 import type { IgAccountRecord, World } from './world.js';
 
 const DAY = 24 * 3600_000;
@@ -20,19 +20,6 @@ interface Content {
   readonly byOwner: boolean;
   readonly likeCount: number;
   readonly hidden: boolean;
-}
-
-const fanIgsids = new Map<number, string>();
-
-/** igsidFor(fanName(code)), cached by the fan's code (bounded). */
-function fanIgsid(code: number): string {
-  let igsid = fanIgsids.get(code);
-  if (igsid === undefined) {
-    if (fanIgsids.size >= 65_536) fanIgsids.clear();
-    igsid = igsidFor(fanName(code));
-    fanIgsids.set(code, igsid);
-  }
-  return igsid;
 }
 
 function drawContent(world: World, account: IgAccountRecord, plan: CommentPlan, mediaIndex: number, c: number, r: number): Content {

@@ -6,8 +6,23 @@
 
 const PRIME = 0x01000193;
 
+/** The FNV-1a state after `text`'s UTF-16 code units (building block of hashKeys for precomputed prefixes). */
+export function fnvText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, PRIME);
+  }
+  return h;
+}
+
+/** hashKeys's start state, and its per-key steps: a string key is `$` + text + 0x2c. */
+export const HASH_START = 0x811c9dc5;
+export const openStringKey = (hash: number): number => Math.imul(hash ^ 0x24, PRIME);
+export const closeKey = (hash: number): number => Math.imul(hash ^ 0x2c, PRIME);
+
 /** FNV-1a over `#<number>` or `$<string>`, then the separator 0x2c (the per-key step of hashKeys). */
-function mixKey(hash: number, key: number | string): number {
+export function mixKey(hash: number, key: number | string): number {
   let h = hash;
   const text = typeof key === 'number' ? String(key) : key;
   h ^= typeof key === 'number' ? 0x23 : 0x24; // '#' or '$'
@@ -27,7 +42,7 @@ export function hashKeys(keys: readonly (number | string)[]): number {
   return fmix32(h);
 }
 
-function fmix32(value: number): number {
+export function fmix32(value: number): number {
   let h = value;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -88,23 +88,14 @@ export function fanCode(rng: Rng): number {
   return ((first * FAN_SEPARATORS.length + separator) * FAN_SECOND.length + second) * 1000 + suffix;
 }
 
-const fanNames = new Map<number, string>();
+/** Fan names without the numeric suffix, by `Math.floor(code / 1000)` (432 of them). */
+export const FAN_STEMS: readonly string[] = FAN_FIRST.flatMap((first) => FAN_SEPARATORS.flatMap((sep) => FAN_SECOND.map((second) => `${first}${sep}${second}`)));
 
-/** The username of a {@link fanCode} (cached; at most 432,000 codes exist). */
+/** The username of a {@link fanCode}. */
 export function fanName(code: number): string {
-  let name = fanNames.get(code);
-  if (name === undefined) {
-    const suffix = code % 1000;
-    let rest = (code - suffix) / 1000;
-    const second = rest % FAN_SECOND.length;
-    rest = (rest - second) / FAN_SECOND.length;
-    const separator = rest % FAN_SEPARATORS.length;
-    const first = (rest - separator) / FAN_SEPARATORS.length;
-    name = `${FAN_FIRST[first]!}${FAN_SEPARATORS[separator]!}${FAN_SECOND[second]!}${suffix === 0 ? '' : String(suffix)}`;
-    if (fanNames.size >= 65_536) fanNames.clear();
-    fanNames.set(code, name);
-  }
-  return name;
+  const suffix = code % 1000;
+  const stem = FAN_STEMS[(code - suffix) / 1000]!;
+  return suffix === 0 ? stem : stem + String(suffix);
 }
 
 export function fanUsername(rng: Rng): string {
