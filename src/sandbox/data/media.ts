@@ -75,8 +75,29 @@ function urls(mediaType: MediaType, igId: string): { mediaUrl: string; thumbnail
   return { mediaUrl: `${CDN_ORIGIN}/v/t51.29350-15/${igId}_n.jpg` };
 }
 
+/**
+ * Recently built media by world and (account, index): an `ids=` read of media a page just listed
+ * does not build them again. Records are never mutated (patches copy), so sharing them is safe;
+ * `counters.media` still counts every request for one.
+ */
+const recentMedia = new WeakMap<World, Map<number, MediaRecord>>();
+const RECENT_MEDIA = 4096;
+
 export function mediaAt(world: World, account: IgAccountRecord, index: number): MediaRecord {
   world.counters.media++;
+  let recent = recentMedia.get(world);
+  if (recent === undefined) recentMedia.set(world, (recent = new Map()));
+  const key = account.index * 100_000_000 + index;
+  let record = recent.get(key);
+  if (record === undefined) {
+    record = buildMedia(world, account, index);
+    if (recent.size >= RECENT_MEDIA) recent.delete(recent.keys().next().value!);
+    recent.set(key, record);
+  }
+  return record;
+}
+
+function buildMedia(world: World, account: IgAccountRecord, index: number): MediaRecord {
   const rng = rngFor(world.seed, 'media', account.index, index);
   const [mediaType, productType] = kindAt(rng, account, index);
   const timestampMs = mediaTimestamp(world, account, index);
