@@ -81,6 +81,23 @@ function reverseDigits(value: number, digits: number): number {
 
 const SPLIT = 10_000_000;
 
+/** '0000' … '9999': ids print as 4-digit groups (faster than printing a 14-digit double and padding it). */
+const GROUPS = Array.from({ length: 10_000 }, (_, n) => String(n).padStart(4, '0'));
+
+/** `value` (< 10^digits) zero-padded to `digits` digits. */
+function padded(value: number, digits: number): string {
+  let v = value;
+  let out = '';
+  let left = digits;
+  while (left > 4) {
+    const group = v % 10_000;
+    out = GROUPS[group]! + out;
+    v = (v - group) / 10_000;
+    left -= 4;
+  }
+  return GROUPS[v]!.slice(4 - left) + out;
+}
+
 /**
  * (x · y) mod m in doubles, exact for x, y < m ≤ 10^14 where m divides 10^14: with x = x1·10^7 + x0,
  * x·y ≡ x0·y0 + ((x1·y0 + x0·y1) mod m/10^7)·10^7, every term below 2^53.
@@ -130,10 +147,7 @@ export class IdCodec {
     }
     const inner = reverseDigits((mulMod(a, payload, modulus) + b) % modulus, digits);
     const y = (mulMod(a, inner, modulus) + b2) % modulus;
-    // Two small halves print faster than one 14-digit double.
-    const low = y % SPLIT;
-    const high = (y - low) / SPLIT;
-    return prefix + String(high).padStart(digits - 7, '0') + String(low).padStart(7, '0');
+    return prefix + padded(y, digits);
   }
 
   /** The kind and payload of an id made by {@link encode}, or undefined. */
