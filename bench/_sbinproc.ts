@@ -13,6 +13,7 @@ const ins = enc('id,media_type,insights.metric(reach,views,likes,saved,shares)')
 const ids: string[] = [];
 for (let a = 0; a < 2000; a++) ids.push(sb.core.data.world.ids.encode('media', a));
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let n = 0;
 while (performance.now() - t0 < 8000) {
   for (let p = 0; p < 10; p++) {
@@ -28,5 +29,6 @@ while (performance.now() - t0 < 8000) {
   }
 }
 const last = sb.requests.at(-1);
-console.log(which, n, 'requests', ((performance.now() - t0) / n).toFixed(2), 'ms each; last status', last.status);
+const cpu = process.cpuUsage(cpu0);
+console.log(which, n, 'requests', ((performance.now() - t0) / n).toFixed(2), 'ms each,', ((cpu.user + cpu.system) / 1000 / n).toFixed(2), 'ms CPU each; last status', last.status);
 await sb.stop();

@@ -8,7 +8,7 @@ import { packComment } from './ids.js';
 import { commentTotalFor } from './comment-counts.js';
 import { mediaTimestamp } from './media.js';
 import { GeneratedComment } from './generated-comment.js';
-import { rngFor } from './rng.js';
+import { keyState, rngFor } from './rng.js';
 import type { IgAccountRecord, World } from './world.js';
 
 export interface CommentPlan {
@@ -19,6 +19,9 @@ export interface CommentPlan {
   readonly mediaTimestampMs: number;
   /** Time span over which the top-level comments were written. */
   readonly windowMs: number;
+  /** Hash states after (seed, 'comment', account, media) and (seed, 'comment-author', account, media): see rngAfter. */
+  readonly commentKeys: number;
+  readonly authorKeys: number;
 }
 
 export interface CommentRecord {
@@ -107,7 +110,9 @@ export class CommentGenerator {
     }
     const mediaTimestampMs = mediaTimestamp(world, account, mediaIndex);
     const windowMs = Math.max(1000, Math.min(7 * DAY, world.anchorMs - mediaTimestampMs - 1000));
-    return { total, topLevel, replies, mediaTimestampMs, windowMs };
+    const commentKeys = keyState(world.seed, 'comment', account.index, mediaIndex);
+    const authorKeys = keyState(world.seed, 'comment-author', account.index, mediaIndex);
+    return { total, topLevel, replies, mediaTimestampMs, windowMs, commentKeys, authorKeys };
   }
 
   /** Top-level comment c (r = 0) or reply r of it. Undefined when out of range. */

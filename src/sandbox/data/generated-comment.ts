@@ -5,7 +5,7 @@
  * Spread it with {@link plainComment} (its content lives in getters, which `{ ...x }` does not copy).
  */
 import type { CommentPlan, CommentRecord } from './comments.js';
-import { rngFor } from './rng.js';
+import { mixKey, rngAfter } from './rng.js';
 import { commentText, fanCode, fanName, replyText } from './text.js';
 import { fanIgsid } from './igsid.js';
 import type { IgAccountRecord, World } from './world.js';
@@ -22,11 +22,11 @@ interface Content {
   readonly hidden: boolean;
 }
 
-function drawContent(world: World, account: IgAccountRecord, plan: CommentPlan, mediaIndex: number, c: number, r: number): Content {
+function drawContent(world: World, account: IgAccountRecord, plan: CommentPlan, c: number, r: number): Content {
   const replyCount = plan.replies[c]!;
-  const rng = rngFor(world.seed, 'comment', account.index, mediaIndex, c, r);
+  const rng = rngAfter(mixKey(mixKey(plan.commentKeys, c), r)); // rngFor(seed, 'comment', account, media, c, r)
   const topTime = plan.mediaTimestampMs + Math.round((plan.windowMs * (plan.topLevel - c)) / (plan.topLevel + 1) / 1000) * 1000;
-  const topCode = fanCode(rngFor(world.seed, 'comment-author', account.index, mediaIndex, c));
+  const topCode = fanCode(rngAfter(mixKey(plan.authorKeys, c))); // rngFor(seed, 'comment-author', account, media, c)
   const topAuthor = fanName(topCode);
   const byOwner = r === 0 ? rng.chance(0.03) : rng.chance(0.3);
   const fan = byOwner ? -1 : r === 0 ? topCode : fanCode(rng);
@@ -71,7 +71,7 @@ export class GeneratedComment implements CommentRecord {
   }
 
   #drawn(): Content {
-    return (this.#content ??= drawContent(this.#world, this.#account, this.#plan, this.mediaIndex, this.comment, this.reply));
+    return (this.#content ??= drawContent(this.#world, this.#account, this.#plan, this.comment, this.reply));
   }
 
   get text(): string { return this.#drawn().text; }

@@ -114,10 +114,25 @@ class Sfc32 implements Rng {
 }
 
 export function rngFor(...keys: (number | string)[]): Rng {
-  // hashKeys(keys), hashKeys([...keys, 'b']) and hashKeys([...keys, 'c']) share the prefix's state.
-  let h = 0x811c9dc5;
+  let h = HASH_START;
   for (let i = 0; i < keys.length; i++) h = mixKey(h, keys[i]!);
-  return new Sfc32(fmix32(h), fmix32(mixKey(h, 'b')), fmix32(mixKey(h, 'c')));
+  return rngAfter(h);
+}
+
+/**
+ * rngFor(...keys) from the hash state after mixing the keys (`mixKey` over them from HASH_START):
+ * lets hot generators mix a shared prefix of keys once. hashKeys(keys), hashKeys([...keys, 'b'])
+ * and hashKeys([...keys, 'c']) share that state.
+ */
+export function rngAfter(state: number): Rng {
+  return new Sfc32(fmix32(state), fmix32(mixKey(state, 'b')), fmix32(mixKey(state, 'c')));
+}
+
+/** The hash state after `keys` (for {@link rngAfter}). */
+export function keyState(...keys: (number | string)[]): number {
+  let h = HASH_START;
+  for (let i = 0; i < keys.length; i++) h = mixKey(h, keys[i]!);
+  return h;
 }
 
 /** A float in [0,1) that depends only on the keys (one draw, no stream). */
