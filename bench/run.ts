@@ -71,7 +71,8 @@ const report = {
   results,
   engine,
 };
-const dir = fileURLToPath(new URL('./results/', import.meta.url));
+// bench/results/ of the repository, whether this runs from bench/ (tsx) or .bench/bench/ (compiled)
+const dir = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../bench/results/' : './results/', import.meta.url));
 await mkdir(dir, { recursive: true });
 const file = `${dir}${quick ? 'quick' : 'full'}${only ? `-${only.join('-')}` : ''}.json`;
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
