@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './child.js';
 import { closeSandboxes, openSandboxes } from './sandboxes.js';
-import { printTable, type Result } from './table.js';
+import { type EngineResult, printTable, type Result } from './table.js';
 import { FULL, QUICK, WORKLOADS } from './workloads.js';
 
 const argv = process.argv.slice(2);
@@ -65,7 +65,7 @@ try {
 } finally {
   await closeSandboxes(boxes);
 }
-const engine = only && !only.includes('engine') ? undefined : await runChild<{ rows: number; igsqlMs: number; sqliteMs: number; ratio: number }>('engine-vs-sqlite.ts', [String(200_000)]);
+const engine = only && !only.includes('engine') ? undefined : await runChild<EngineResult>('engine-vs-sqlite.ts', [String(200_000)]);
 
 printTable(results, engine);
 const report = {
