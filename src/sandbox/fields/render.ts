@@ -9,7 +9,7 @@
 import type { RequestContext } from '../context.js';
 import type { GraphNode } from '../data/data-store.js';
 import { missingParameter, nonexistingField } from '../graph-error.js';
-import type { EdgeDef, FieldContext, NodeTypeDef, Reach } from '../nodes/node-registry.js';
+import type { EdgeDef, FieldContext, FieldDef, NodeTypeDef, Reach } from '../nodes/node-registry.js';
 import { paginate, type LinkBuilder } from '../paging/paginate.js';
 import { edgeLink, constantAfterState } from './edge-links.js';
 import { parseFields, type FieldSelection } from './parse-fields.js';
@@ -53,26 +53,52 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+/** One requested field resolved against a node type: its field or edge definition (neither → error). */
+interface Step {
+  readonly field: FieldSelection;
+  readonly fieldDef: FieldDef<unknown> | undefined;
+  readonly edge: EdgeDef<unknown> | undefined;
+}
+
+/** Resolved steps by selection and node type (valid for one registry generation). */
+const stepCache = new WeakMap<readonly FieldSelection[], Map<NodeTypeDef, { generation: number; steps: readonly Step[] }>>();
+
+function stepsFor(def: NodeTypeDef, fields: readonly FieldSelection[], generation: number): readonly Step[] {
+  let byType = stepCache.get(fields);
+  if (byType === undefined) stepCache.set(fields, (byType = new Map()));
+  const cached = byType.get(def);
+  if (cached !== undefined && cached.generation === generation) return cached.steps;
+  const steps = fields.map((field): Step => ({
+    field,
+    fieldDef: Object.hasOwn(def.fields, field.name) ? def.fields[field.name] : undefined,
+    edge: Object.hasOwn(def.edges, field.name) ? def.edges[field.name] : undefined,
+  }));
+  byType.set(def, { generation, steps });
+  return steps;
+}
+
 export function renderNode(node: GraphNode, selection: readonly FieldSelection[] | undefined, req: RequestContext, reach: Reach): Record<string, unknown> {
-  const def = req.app.nodes.require(node.type);
+  const nodes = req.app.nodes;
+  const def = nodes.require(node.type);
   const hasId = def.hasId !== false;
-  const fields = selection ?? defaultSelection(def.defaultFields);
+  const steps = stepsFor(def, selection ?? defaultSelection(def.defaultFields), nodes.generation);
   const out: Record<string, unknown> = {};
   const ctx: FieldContext = { req, reach, id: hasId ? node.id : undefined };
-  for (const field of fields) {
-    if (field.name === 'id' && hasId) {
+  for (const step of steps) {
+    const field = step.field;
+    if (hasId && field.name === 'id') {
       put(out, field.key, node.id);
       continue;
     }
-    const value = renderField(def, node, field, ctx);
+    const value = renderField(def, node, step, ctx);
     if (!isEmpty(value)) put(out, field.key, value);
   }
   if (hasId && !Object.hasOwn(out, 'id')) out['id'] = node.id;
   return out;
 }
 
-function renderField(def: NodeTypeDef, node: GraphNode, field: FieldSelection, ctx: FieldContext): unknown {
-  const fieldDef = Object.hasOwn(def.fields, field.name) ? def.fields[field.name] : undefined;
+function renderField(def: NodeTypeDef, node: GraphNode, step: Step, ctx: FieldContext): unknown {
+  const { field, fieldDef, edge } = step;
   if (fieldDef !== undefined) {
     switch (fieldDef.kind) {
       case 'scalar':
@@ -89,7 +115,6 @@ function renderField(def: NodeTypeDef, node: GraphNode, field: FieldSelection, c
       }
     }
   }
-  const edge = Object.hasOwn(def.edges, field.name) ? def.edges[field.name] : undefined;
   if (edge !== undefined) {
     const body = renderEdge(node, field.name, edge, { params: field.params, children: field.children, nested: true, req: ctx.req });
     return (body['data'] as unknown[]).length === 0 ? undefined : body;

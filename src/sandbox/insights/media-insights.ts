@@ -25,9 +25,19 @@ import { mediaBreakdown, mediaValue } from './media-values.js';
 
 const STORY_LIFETIME_MS = 24 * 3600_000;
 
-/** Comma-separated parameter values, trimmed, empties dropped. */
-export function listParam(raw: string | undefined): string[] {
-  return (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+/** Parsed lists by text: a page of media repeats the same `metric` on every item. */
+const lists = new Map<string, readonly string[]>();
+
+/** Comma-separated parameter values, trimmed, empties dropped (cached; do not mutate). */
+export function listParam(raw: string | undefined): readonly string[] {
+  const text = raw ?? '';
+  let list = lists.get(text);
+  if (list === undefined) {
+    list = Object.freeze(text.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+    if (lists.size >= 256) lists.clear();
+    lists.set(text, list);
+  }
+  return list;
 }
 
 /** Descriptions with the surface's noun filled in, by row and surface (a few dozen). */

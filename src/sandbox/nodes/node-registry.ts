@@ -102,9 +102,12 @@ export interface NodeTypeDef<R = unknown> {
 
 export class NodeRegistry {
   readonly #types = new Map<string, NodeTypeDef>();
+  /** Changes whenever a type, field or edge is added (renderers cache per-selection lookups by it). */
+  generation = 0;
 
   define<R>(def: NodeTypeDef<R>): void {
     if (this.#types.has(def.name)) throw new Error(`node type ${def.name} is already defined`);
+    this.generation++;
     this.#types.set(def.name, def as unknown as NodeTypeDef);
   }
 
@@ -124,10 +127,12 @@ export class NodeRegistry {
   }
 
   addField<R>(typeName: string, fieldName: string, def: FieldDef<R>): void {
+    this.generation++;
     (this.require(typeName).fields as Record<string, unknown>)[fieldName] = def;
   }
 
   addEdge<R>(typeName: string, edgeName: string, def: EdgeDef<R>): void {
+    this.generation++;
     (this.require(typeName).edges as Record<string, unknown>)[edgeName] = def;
   }
 
