@@ -59,6 +59,15 @@ interface Affine {
   readonly b2: number;
 }
 
+/**
+ * x mod m for integers 0 ≤ x < 2^53, m > 0, without `%` (which on values above 2^31 is a slow fmod
+ * call): the quotient's rounding is corrected by one step, and q·m is exact below 2^53.
+ */
+function mod(x: number, m: number): number {
+  const r = x - Math.floor(x / m) * m;
+  return r < 0 ? r + m : r >= m ? r - m : r;
+}
+
 /** REVERSED4[n] = the 4 zero-padded digits of n (< 10^4) in reverse order. */
 const REVERSED4 = new Uint16Array(10_000);
 for (let n = 0; n < 10_000; n++) REVERSED4[n] = (n % 10) * 1000 + (Math.floor(n / 10) % 10) * 100 + (Math.floor(n / 100) % 10) * 10 + Math.floor(n / 1000);
@@ -70,7 +79,7 @@ function reverseDigits(value: number, digits: number): number {
   let out = 0;
   let left = digits;
   while (left >= 4) {
-    const block = v % 10_000;
+    const block = mod(v, 10_000);
     out = out * 10_000 + REVERSED4[block]!;
     v = (v - block) / 10_000;
     left -= 4;
@@ -90,7 +99,7 @@ function padded(value: number, digits: number): string {
   let out = '';
   let left = digits;
   while (left > 4) {
-    const group = v % 10_000;
+    const group = mod(v, 10_000);
     out = GROUPS[group]! + out;
     v = (v - group) / 10_000;
     left -= 4;
@@ -103,12 +112,12 @@ function padded(value: number, digits: number): string {
  * x·y ≡ x0·y0 + ((x1·y0 + x0·y1) mod m/10^7)·10^7, every term below 2^53.
  */
 function mulMod(x: number, y: number, m: number): number {
-  const x0 = x % SPLIT;
+  const x0 = mod(x, SPLIT);
   const x1 = (x - x0) / SPLIT;
-  const y0 = y % SPLIT;
+  const y0 = mod(y, SPLIT);
   const y1 = (y - y0) / SPLIT;
-  const cross = (x1 * y0 + x0 * y1) % (m / SPLIT);
-  return (x0 * y0 + cross * SPLIT) % m;
+  const cross = mod(x1 * y0 + x0 * y1, m / SPLIT);
+  return mod(x0 * y0 + cross * SPLIT, m);
 }
 
 function inverseMod(value: bigint, modulus: bigint): bigint {
@@ -145,8 +154,8 @@ export class IdCodec {
     if (payload < 0 || !Number.isInteger(payload) || payload >= modulus) {
       throw new RangeError(`id payload out of range for ${kind}: ${payload}`);
     }
-    const inner = reverseDigits((mulMod(a, payload, modulus) + b) % modulus, digits);
-    const y = (mulMod(a, inner, modulus) + b2) % modulus;
+    const inner = reverseDigits(mod(mulMod(a, payload, modulus) + b, modulus), digits);
+    const y = mod(mulMod(a, inner, modulus) + b2, modulus);
     return prefix + padded(y, digits);
   }
 
@@ -157,8 +166,8 @@ export class IdCodec {
       const { prefix, aInverse, b, b2, modulus, digits } = affine;
       if (id.length !== prefix.length + digits || !id.startsWith(prefix)) continue;
       const y = Number(id.slice(prefix.length));
-      const inner = reverseDigits(mulMod((y - b2 + modulus) % modulus, aInverse, modulus), digits);
-      return { kind, payload: mulMod((inner - b + modulus) % modulus, aInverse, modulus) };
+      const inner = reverseDigits(mulMod(mod(y - b2 + modulus, modulus), aInverse, modulus), digits);
+      return { kind, payload: mulMod(mod(inner - b + modulus, modulus), aInverse, modulus) };
     }
     return undefined;
   }
