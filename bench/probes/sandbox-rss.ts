@@ -1,6 +1,6 @@
 // Peak RSS of a W7-sized sandbox scanning all 10,000 media with 50 comments each (in-process).
-// npx tsx bench/_sbrss.ts [src|dist]
-const from = process.argv[2] === 'dist' ? '../dist/sandbox/index.js' : '../src/sandbox/index.js';
+// npx tsx bench/probes/sandbox-rss.ts [src|dist]
+const from = process.argv[2] === 'dist' ? '../../dist/sandbox/index.js' : '../../src/sandbox/index.js';
 const { startSandbox } = await import(from);
 const { encodeCursor } = await import(from.replace('index.js', 'paging/cursor.js'));
 const sb = await startSandbox({ media: 10000, comments: 1000000 });

@@ -1,6 +1,6 @@
 // In-process (no HTTP) loop over one request shape, for CPU profiles of the sandbox alone.
-// node --cpu-prof --import tsx bench/_sbinproc.ts w7|w4|w3|b3 [src|dist]
-const from = process.argv[3] === 'dist' ? '../dist/sandbox/index.js' : '../src/sandbox/index.js';
+// node --cpu-prof --import tsx bench/probes/sandbox-loop.ts w7|w4|w3|b3 [src|dist]
+const from = process.argv[3] === 'dist' ? '../../dist/sandbox/index.js' : '../../src/sandbox/index.js';
 const { startSandbox } = await import(from);
 const { encodeCursor } = await import(from.replace('index.js', 'paging/cursor.js'));
 const which = process.argv[2] ?? 'w7';

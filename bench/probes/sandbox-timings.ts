@@ -1,6 +1,6 @@
 // Best-of-N timings of the sandbox's answers for the benchmark's request shapes.
-// npx tsx bench/_sbtime.ts [src|dist]   (dist: run `npm run build` first)
-const from = process.argv[2] === 'dist' ? '../dist/sandbox/index.js' : '../src/sandbox/index.js';
+// npx tsx bench/probes/sandbox-timings.ts [src|dist]   (dist: run `npm run build` first)
+const from = process.argv[2] === 'dist' ? '../../dist/sandbox/index.js' : '../../src/sandbox/index.js';
 const { startSandbox } = await import(from);
 const CF = 'id,text,timestamp,username,like_count,hidden,parent_id,user,from';
 const W7F = `id,comments.limit(50){${CF}}`;
