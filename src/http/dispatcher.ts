@@ -2,7 +2,7 @@ import diagnostics from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
-import { Agent, buildConnector, type Dispatcher } from 'undici';
+import type { buildConnector, Dispatcher } from 'undici';
 import { IgsqlError } from '../errors.js';
 import { type Logger, silentLogger } from '../logging/logger.js';
 import { maskUrl } from '../logging/mask.js';
@@ -11,6 +11,7 @@ import { type FirewallEndpoint, type NetworkOptions, type ProxyEndpoint, hostPor
 import type { Env } from './proxy-rules.js';
 import { type TlsPolicy, createTlsPolicy, describePeer } from './tls-policy.js';
 import { type Target, httpConnect, socksConnect, tcpConnect } from './tunnel.js';
+import { Agent, buildConnector as makeConnector } from './undici.js';
 
 export type { NetworkOptions } from './network-options.js';
 
@@ -52,8 +53,8 @@ export function createDispatcher(options: NetworkOptions, logger: Logger = silen
     log.tls.warn({}, 'ProxySSLType=NEVER: the proxy makes the TLS connection to the server, so SSLServerCert cannot be checked by igsql.');
   }
 
-  const targetTls = buildConnector({ ...policy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs });
-  const proxyTls = buildConnector({ ...proxyPolicy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs });
+  const targetTls = makeConnector({ ...policy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs });
+  const proxyTls = makeConnector({ ...proxyPolicy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs });
   const forwardOrigins = new Map<string, ProxyEndpoint>();
   for (const p of config.proxies) forwardOrigins.set(`${p.tls ? 'https:' : 'http:'}//${hostPort(p.host, p.port).toLowerCase()}`, p);
   const sockets = new WeakMap<object, { id: number; requests: number }>();
