@@ -101,7 +101,7 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
  * Media pages whose continuations run at once (besides the page being read ahead): each page needs
  * up to ~3 rounds of batches when media hold a few hundred comments, one media page per round.
  */
-const PAGES_IN_FLIGHT = 4;
+const PAGES_IN_FLIGHT = 3;
 
 interface Continued {
   readonly medias: readonly GraphNode[];
