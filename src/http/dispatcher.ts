@@ -53,8 +53,11 @@ export function createDispatcher(options: NetworkOptions, logger: Logger = silen
     log.tls.warn({}, 'ProxySSLType=NEVER: the proxy makes the TLS connection to the server, so SSLServerCert cannot be checked by igsql.');
   }
 
-  const targetTls = makeConnector({ ...policy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs });
-  const proxyTls = makeConnector({ ...proxyPolicy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs });
+  // TLS connectors are built on first use (the system trust store is parsed then, see tls-policy.ts)
+  let targetConnector: buildConnector.connector | undefined;
+  let proxyConnector: buildConnector.connector | undefined;
+  const targetTls: buildConnector.connector = (o, cb) => (targetConnector ??= makeConnector({ ...policy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs }))(o, cb);
+  const proxyTls: buildConnector.connector = (o, cb) => (proxyConnector ??= makeConnector({ ...proxyPolicy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs }))(o, cb);
   const forwardOrigins = new Map<string, ProxyEndpoint>();
   for (const p of config.proxies) forwardOrigins.set(`${p.tls ? 'https:' : 'http:'}//${hostPort(p.host, p.port).toLowerCase()}`, p);
   const sockets = new WeakMap<object, { id: number; requests: number }>();

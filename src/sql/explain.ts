@@ -116,6 +116,11 @@ export function explainRows(planned: PlannedQuery, subqueries: readonly Subquery
         const offset = countValue(node.offset, env.compile, 'OFFSET') ?? 0;
         if (node.maxRows && env.maxRows >= 0) limit = Math.min(limit ?? Infinity, env.maxRows);
         if (limit !== undefined && node.pushTo) scanLimits.set(node.pushTo, offset + limit);
+        if (limit === undefined && offset === 0) {
+          // the node only applies MaxRows, and MaxRows is off: nothing to show
+          visit(node.input, depth);
+          return;
+        }
         const parts = [`limit ${limit ?? 'none'}`, `offset ${offset}`];
         if (node.maxRows && env.maxRows >= 0) parts.push(`MaxRows ${env.maxRows}`);
         if (node.pushTo && limit !== undefined) parts.push(`pushed to the scan of ${node.pushTo.alias}`);

@@ -68,9 +68,14 @@ test('EXPLAIN rows, and explain() for a prepared query', async () => {
   assert.deepEqual(result.columns.map((c) => c.name), ['Step', 'Depth', 'Operator', 'Detail']);
   const rows = [];
   for await (const batch of result.rows) rows.push(...batch);
-  assert.deepEqual(rows.map((r) => String(r['Operator']).trim()), ['Limit', 'Project', 'Filter', 'Scan Media', 'Graph request']);
-  assert.match(String(rows[3]!['Detail']), /pushed: Id = 'm1'/);
-  assert.match(String(rows[4]!['Detail']), /GET \/memory\/Media\?Id = "m1"/);
+  // no LIMIT and MaxRows off: no Limit step
+  assert.deepEqual(rows.map((r) => String(r['Operator']).trim()), ['Project', 'Filter', 'Scan Media', 'Graph request']);
+  assert.match(String(rows[2]!['Detail']), /pushed: Id = 'm1'/);
+  assert.match(String(rows[3]!['Detail']), /GET \/memory\/Media\?Id = "m1"/);
+  const limited = [];
+  for await (const batch of explain(prepare('SELECT Id FROM Media LIMIT 5 OFFSET 1', catalog), undefined, { api: undefined }).rows) limited.push(...batch);
+  assert.equal(String(limited[0]!['Operator']).trim(), 'Limit');
+  assert.match(String(limited[0]!['Detail']), /limit 5; offset 1/);
   assert.throws(() => explain(prepare("EXEC Echo @Text = 'x'", catalog), undefined, { api: undefined }), /EXPLAIN applies to queries/);
 });
 
