@@ -1,5 +1,5 @@
 /**
- * Connection strings: parse (pure grammar) → resolve (catalog, zod) → ConnectionSettings.
+ * Connection strings: parse (pure grammar) → resolve (catalog, value-schema.ts) → ConnectionSettings.
  * The module's API for the rest of igsql.
  */
 export { parseConnectionString, buildConnectionString, ParsedConnectionString } from './parse.js';

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { type ValueSchema, checked, schema } from './value-schema.js';
 
 /**
  * The value types of connection properties. Each type coerces the raw text of a (non-empty) value
- * with a zod schema whose messages say what would be valid, and renders a typed value back.
+ * with a schema whose messages say what would be valid, and renders a typed value back.
  */
 export type PropertyKind = 'string' | 'integer' | 'boolean' | 'enum' | 'size' | 'url' | 'list' | 'version';
 
@@ -13,13 +13,13 @@ export interface PropertyType<T> {
   /** The allowed values of an enum, canonical spelling; empty for other kinds. */
   readonly allowed: readonly string[];
   /** Coerces and checks the raw text of a non-empty value. */
-  readonly schema: z.ZodType<T, string>;
+  readonly schema: ValueSchema<T>;
   /** Renders a typed value as connection-string text; `schema` reads it back. */
   format(value: T): string;
 }
 
 export function text(): PropertyType<string> {
-  return { kind: 'string', label: 'string', allowed: [], schema: z.string(), format: (v) => v };
+  return { kind: 'string', label: 'string', allowed: [], schema: schema((v) => v), format: (v) => v };
 }
 
 const WHOLE = /^[+-]?\d+$/;
@@ -32,13 +32,18 @@ export function integer(
 ): PropertyType<number> {
   const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
   const message = `expected a whole number ${range}`;
-  let number = z.number().min(min, message).max(max, message);
-  if (extra) number = number.refine(extra.test, extra.message);
   return {
     kind: 'integer',
     label: extra?.label ?? (max === Number.MAX_SAFE_INTEGER ? `integer ≥ ${min}` : `integer ${min}–${max}`),
     allowed: [],
-    schema: z.string().trim().regex(WHOLE, message).transform(Number).pipe(number),
+    schema: checked((raw) => {
+      const v = raw.trim();
+      if (!WHOLE.test(v)) return message;
+      const n = Number(v);
+      if (n < min || n > max) return message;
+      if (extra && !extra.test(n)) return extra.message;
+      return { value: n };
+    }),
     format: String,
   };
 }
@@ -51,12 +56,11 @@ export function boolean(): PropertyType<boolean> {
     kind: 'boolean',
     label: 'boolean',
     allowed: [],
-    schema: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.enum([...TRUE, ...FALSE] as [string, ...string[]], 'expected true or false (or yes/no, 1/0)'))
-      .transform((v) => TRUE.includes(v)),
+    schema: checked((raw) => {
+      const v = raw.trim().toLowerCase();
+      if (TRUE.includes(v)) return { value: true };
+      return FALSE.includes(v) ? { value: false } : 'expected true or false (or yes/no, 1/0)';
+    }),
     format: String,
   };
 }
@@ -68,11 +72,10 @@ export function oneOf<const V extends readonly [string, ...string[]]>(values: V)
     kind: 'enum',
     label: values.join(', '),
     allowed: values,
-    schema: z
-      .string()
-      .trim()
-      .transform((v) => byLower.get(v.toLowerCase()) ?? v)
-      .pipe(z.enum(values, `expected one of ${values.join(', ')}`)),
+    schema: checked((raw) => {
+      const v = byLower.get(raw.trim().toLowerCase());
+      return v === undefined ? `expected one of ${values.join(', ')}` : { value: v };
+    }),
     format: (v) => v,
   };
 }
@@ -87,15 +90,13 @@ export function size(min: number): PropertyType<number> {
     kind: 'size',
     label: `size ≥ ${formatSize(min)}`,
     allowed: [],
-    schema: z
-      .string()
-      .trim()
-      .regex(SIZE, message)
-      .transform((v) => {
-        const [, amount, unit] = SIZE.exec(v)!;
-        return Math.round(Number(amount) * UNITS[(unit ?? '').toLowerCase()]!);
-      })
-      .pipe(z.number().min(min, `must be at least ${formatSize(min)}`).max(Number.MAX_SAFE_INTEGER, message)),
+    schema: checked((raw) => {
+      const match = SIZE.exec(raw.trim());
+      if (!match) return message;
+      const n = Math.round(Number(match[1]) * UNITS[(match[2] ?? '').toLowerCase()]!);
+      if (n < min) return `must be at least ${formatSize(min)}`;
+      return n > Number.MAX_SAFE_INTEGER ? message : { value: n };
+    }),
     format: formatSize,
   };
 }
@@ -116,11 +117,11 @@ export function url(options: { base: boolean }): PropertyType<string> {
     kind: 'url',
     label: 'URL',
     allowed: [],
-    schema: z
-      .string()
-      .trim()
-      .refine((v) => isAcceptableUrl(v, options.base), message)
-      .transform((v) => (options.base ? v.replace(/\/+$/, '') : v)),
+    schema: checked((raw) => {
+      const v = raw.trim();
+      if (!isAcceptableUrl(v, options.base)) return message;
+      return { value: options.base ? v.replace(/\/+$/, '') : v };
+    }),
     format: (v) => v,
   };
 }
@@ -139,7 +140,7 @@ export function list(): PropertyType<readonly string[]> {
     kind: 'list',
     label: 'list (comma-separated)',
     allowed: [],
-    schema: z.string().transform((v) =>
+    schema: schema((v) =>
       Object.freeze(
         v
           .split(/[,;]/)
@@ -159,11 +160,10 @@ export function version(): PropertyType<string> {
     kind: 'version',
     label: 'Graph API version (vNN.0)',
     allowed: [],
-    schema: z
-      .string()
-      .trim()
-      .regex(VERSION, 'expected a Graph API version such as v25.0')
-      .transform((v) => `v${Number(VERSION.exec(v)![1])}.0`),
+    schema: checked((raw) => {
+      const match = VERSION.exec(raw.trim());
+      return match ? { value: `v${Number(match[1])}.0` } : 'expected a Graph API version such as v25.0';
+    }),
     format: (v) => v,
   };
 }

@@ -2,7 +2,7 @@ import diagnostics from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
-import { Agent, buildConnector, type Dispatcher } from 'undici';
+import type { buildConnector, Dispatcher } from 'undici';
 import { IgsqlError } from '../errors.js';
 import { type Logger, silentLogger } from '../logging/logger.js';
 import { maskUrl } from '../logging/mask.js';
@@ -11,6 +11,7 @@ import { type FirewallEndpoint, type NetworkOptions, type ProxyEndpoint, hostPor
 import type { Env } from './proxy-rules.js';
 import { type TlsPolicy, createTlsPolicy, describePeer } from './tls-policy.js';
 import { type Target, httpConnect, socksConnect, tcpConnect } from './tunnel.js';
+import { Agent, buildConnector as makeConnector } from './undici.js';
 
 export type { NetworkOptions } from './network-options.js';
 
@@ -55,8 +56,8 @@ export function createDispatcher(options: NetworkOptions, logger: Logger = silen
   // TLS connectors are built on first use (the system trust store is parsed then, see tls-policy.ts)
   let targetConnector: buildConnector.connector | undefined;
   let proxyConnector: buildConnector.connector | undefined;
-  const targetTls: buildConnector.connector = (o, cb) => (targetConnector ??= buildConnector({ ...policy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs }))(o, cb);
-  const proxyTls: buildConnector.connector = (o, cb) => (proxyConnector ??= buildConnector({ ...proxyPolicy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs }))(o, cb);
+  const targetTls: buildConnector.connector = (o, cb) => (targetConnector ??= makeConnector({ ...policy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs }))(o, cb);
+  const proxyTls: buildConnector.connector = (o, cb) => (proxyConnector ??= makeConnector({ ...proxyPolicy.connectOptions, maxCachedSessions: 0, timeout: config.connectTimeoutMs }))(o, cb);
   const forwardOrigins = new Map<string, ProxyEndpoint>();
   for (const p of config.proxies) forwardOrigins.set(`${p.tls ? 'https:' : 'http:'}//${hostPort(p.host, p.port).toLowerCase()}`, p);
   const sockets = new WeakMap<object, { id: number; requests: number }>();

@@ -14,10 +14,15 @@ export function parseJsonLossless(text: string): unknown {
  * *strings* (`"id":"17841…"`), so almost every answer passes on to plain JSON.parse without the
  * character-by-character scan (which cost ~15% of igsql's CPU in a comment scan). Digits inside a
  * string that look like this (`"a:1234567890123456"`) only cost the scan, never a wrong answer.
+ * Two patterns: `(?:^|[[:,])` in one regex is twice as slow on a page of comments (V8 cannot
+ * look for the separator first).
  */
 export function mayHoldUnsafeInteger(text: string): boolean {
-  return /(?:^|[[:,])\s*-?\d{16}/.test(text);
+  return AFTER_SEPARATOR.test(text) || AT_START.test(text);
 }
+
+const AFTER_SEPARATOR = /[[:,]\s*-?\d{16}/;
+const AT_START = /^\s*-?\d{16}/;
 
 /** Wrap unsafe integer literals (outside strings) in quotes. Linear scan; leaves strings untouched. */
 export function quoteBigIntegers(text: string): string {

@@ -1,6 +1,5 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { SocksClient } from 'socks';
 import { IgsqlError } from '../errors.js';
 import type { ModuleLogger } from '../logging/logger.js';
 import { maskSecrets } from '../logging/mask.js';
@@ -120,6 +119,8 @@ function refusal(status: number, statusLine: string, head: string, authority: st
 export async function socksConnect(firewall: FirewallEndpoint, target: Target, timeoutMs: number, existing?: Duplex): Promise<Socket> {
   const { user, password } = firewall.credentials ?? { user: undefined, password: undefined };
   try {
+    // loaded on first use: most connections never go through a SOCKS firewall
+    const { SocksClient } = await import('socks');
     const { socket } = await SocksClient.createConnection({
       proxy: {
         host: firewall.host,

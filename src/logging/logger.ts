@@ -1,4 +1,5 @@
-import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { createRequire } from 'node:module';
+import type { DestinationStream, Logger as PinoLogger, pino as Pino } from 'pino';
 import { IgsqlError } from '../errors.js';
 import { type LogModule, parseLogModules } from './log-modules.js';
 import { MASK, maskSecrets, maskValue } from './mask.js';
@@ -56,6 +57,12 @@ export const REDACT_PATHS = [
   'ProxyPassword', 'FirewallPassword', 'OAuthClientSecret', 'OAuthAccessToken', 'OAuthRefreshToken',
 ];
 
+/** pino is loaded when a logger writes somewhere: a silent library (the default) never needs it. */
+let loadedPino: typeof Pino | undefined;
+function loadPino(): typeof Pino {
+  return (loadedPino ??= (createRequire(import.meta.url)('pino') as { pino: typeof Pino }).pino);
+}
+
 const PINO_LEVEL = { 1: 'info', 2: 'debug', 3: 'trace', 4: 'trace', 5: 'trace' } as const;
 
 /**
@@ -73,11 +80,11 @@ export function createLogger(options: LoggingOptions = {}, sink?: LogSink): Logg
       for (const target of targets) target.write(line);
     },
   };
-  const root = pino(
+  const root = loadPino()(
     {
       level: PINO_LEVEL[verbosity],
       base: undefined,
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTime,
       redact: { paths: REDACT_PATHS, censor: MASK },
       // errors are already flattened and masked by formatters.log
       serializers: { err: (e: unknown) => e },
@@ -141,10 +148,17 @@ const silentModule = (name: LogModule): ModuleLogger => ({
   child: () => silentModule(name),
 });
 
+/** pino's stdTimeFunctions.isoTime. */
+const isoTime = (): string => `,"time":"${new Date(Date.now()).toISOString()}"`;
+
+let silentPino: PinoLogger | undefined;
+
 /** The logger that writes nothing (the library default). */
 export const silentLogger: Logger = {
   verbosity: 0,
-  pino: pino({ level: 'silent' }),
+  get pino() {
+    return (silentPino ??= loadPino()({ level: 'silent' }));
+  },
   module: silentModule,
   close: () => undefined,
 };

@@ -2,6 +2,7 @@ import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { accountsInScope, pushedValues } from '../pushed.js';
 import { nestedEdges } from '../nested-rest.js';
+import { ordered } from '../fetch-helpers.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -86,10 +87,29 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   }
   for (const account of await accountsInScope(ctx)) {
     const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
-    for await (const medias of edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true)) {
-      yield* commentsOf(ctx, medias, active, fields, () => account.id);
+    const pages = edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true);
+    // The continuations of a page (rounds of batches) overlap the next media pages; rows still
+    // come out in page order. Under a pushed LIMIT, one page at a time (the query may stop early).
+    const depth = ctx.limit === undefined ? PAGES_IN_FLIGHT : 1;
+    for await (const done of ordered(pages, depth, (medias) => continued(ctx, medias, fields))) {
+      yield* rowsOf(done, active, () => account.id, ctx);
     }
   }
+}
+
+/**
+ * Media pages whose continuations run at once (besides the page being read ahead): each page needs
+ * up to ~3 rounds of batches when media hold a few hundred comments, one media page per round.
+ */
+const PAGES_IN_FLIGHT = 3;
+
+interface Continued {
+  readonly medias: readonly GraphNode[];
+  readonly items: Map<string, GraphNode[]>;
+}
+
+async function continued(ctx: ViewContext, medias: readonly GraphNode[], fields: readonly string[]): Promise<Continued> {
+  return { medias, items: await nestedEdges(ctx, medias, 'comments', fields.join(','), COMMENTS_MAX) };
 }
 
 /** Rows for the comments nested in each media (the rest of the edges continued in batches). */
@@ -100,14 +120,26 @@ async function* commentsOf(
   fields: readonly string[],
   accountOf: (media: GraphNode) => string | undefined,
 ): AsyncGenerator<Row[]> {
-  const all = await nestedEdges(ctx, medias, 'comments', fields.join(','), COMMENTS_MAX);
-  const rows: Row[] = [];
-  for (const media of medias) {
-    const extra = { MediaId: String(media['id']), AccountId: accountOf(media) ?? pushedAccount(ctx)['AccountId'] ?? null };
-    for (const node of all.get(String(media['id'])) ?? []) rows.push(toRow(active, node, extra));
+  yield* rowsOf(await continued(ctx, medias, fields), active, accountOf, ctx);
+}
+
+/** Rows in batches of about ROWS_PER_BATCH, so that a page's rows are not all alive at once downstream. */
+function* rowsOf(done: Continued, active: readonly GraphColumn[], accountOf: (media: GraphNode) => string | undefined, ctx: ViewContext): Generator<Row[]> {
+  let rows: Row[] = [];
+  for (const media of done.medias) {
+    const id = String(media['id']);
+    const extra = { MediaId: id, AccountId: accountOf(media) ?? pushedAccount(ctx)['AccountId'] ?? null };
+    for (const node of done.items.get(id) ?? []) rows.push(toRow(active, node, extra));
+    done.items.delete(id);
+    if (rows.length >= ROWS_PER_BATCH) {
+      yield rows;
+      rows = [];
+    }
   }
   if (rows.length > 0) yield rows;
 }
+
+const ROWS_PER_BATCH = 500;
 
 function pushedAccount(ctx: ViewContext): Record<string, string | null> {
   const accounts = pushedValues(ctx, 'AccountId');

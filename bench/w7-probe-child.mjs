@@ -1,0 +1,32 @@
+// Child of w7-probe.mjs: streams SELECT * FROM Comments through the compiled igsql.
+const t0 = performance.now();
+const { connect } = await import('../dist/index.js');
+const conn = await connect(process.argv[2]);
+const baseRssMb = process.memoryUsage().rss / 2 ** 20;
+const started = performance.now();
+// memory sampled every 100 ms: the sample with the highest RSS shows what the peak was made of
+let atPeak = { rss: 0 };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  if (m.rss > atPeak.rss) atPeak = m;
+}, 100);
+const cpu0 = process.cpuUsage();
+let rows = 0;
+const snapshotAt = Number(process.env.W7_SNAPSHOT_AT ?? -1); // a heap snapshot after that many rows
+let firstMs;
+for await (const row of conn.stream('SELECT * FROM Comments')) {
+  void row;
+  if (rows++ === 0) firstMs = performance.now() - started;
+  if (rows === snapshotAt) (await import('node:v8')).writeHeapSnapshot(process.env.W7_SNAPSHOT_FILE ?? '.tmp/w7.heapsnapshot');
+}
+const ms = performance.now() - started;
+clearInterval(sampler);
+const cpu = process.cpuUsage(cpu0);
+const stats = conn.stats;
+await conn.close();
+const cpuMs = (cpu.user + cpu.system) / 1000;
+console.log(JSON.stringify({
+  rows, ms: Math.round(ms), cpuMs: Math.round(cpuMs), cpuUsPerRow: +(cpuMs * 1000 / rows).toFixed(2), firstRowMs: Math.round(firstMs),
+  loadMs: Math.round(started - t0), baseRssMb: Math.round(baseRssMb), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), clientRequests: stats.requests,
+  atPeakMb: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
+}));
