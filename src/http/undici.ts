@@ -18,7 +18,9 @@ function load(): Pick<typeof Undici, 'Agent' | 'buildConnector'> {
     const Dispatcher = require('undici/lib/dispatcher/dispatcher.js') as { prototype: Record<string, unknown> };
     // what undici's index does for every API method; igsql only calls `request`
     Dispatcher.prototype['request'] ??= require('undici/lib/api/api-request.js') as unknown;
-    if (typeof Agent !== 'function' || typeof buildConnector !== 'function') throw new Error('unexpected undici layout');
+    if (typeof Agent !== 'function' || typeof buildConnector !== 'function' || typeof Dispatcher.prototype['request'] !== 'function') {
+      throw new Error('unexpected undici layout');
+    }
     return { Agent, buildConnector };
   } catch {
     const undici = require('undici') as typeof Undici;

@@ -1,6 +1,6 @@
-// Child of w7-probe.mjs: streams SELECT * FROM Comments through the compiled igsql.
+// Child of w7.mjs: streams SELECT * FROM Comments through the compiled igsql.
 const t0 = performance.now();
-const { connect } = await import('../dist/index.js');
+const { connect } = await import('../../dist/index.js');
 const conn = await connect(process.argv[2]);
 const baseRssMb = process.memoryUsage().rss / 2 ** 20;
 const started = performance.now();

@@ -1,9 +1,9 @@
 // W7 probe (development aid, not part of `npm run bench`): a sandbox in this process, igsql
 // compiled (dist/) in a child process streaming SELECT * FROM Comments; prints the child's numbers.
-//   npm run build && node bench/w7-probe.mjs [comments=100000] [media=2000] [latencyMs=0] [runs=1] [-- node flags for the child]
+//   npm run build && node bench/probes/w7.mjs [comments=100000] [media=2000] [latencyMs=0] [runs=1] [-- node flags for the child]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../dist/sandbox/index.js';
+import { startSandbox } from '../../dist/sandbox/index.js';
 
 const argv = process.argv.slice(2);
 const dash = argv.indexOf('--');
@@ -25,7 +25,7 @@ log.record = (entry) => {
 };
 const account = sandbox.core.data.world.igAccounts[0].id;
 const cs = `BaseURL=${sandbox.url};OAuthAccessToken=${sandbox.tokens.longLivedUser};BusinessAccountId=${account};MaxConcurrentRequests=10;Timeout=0`;
-const child = fileURLToPath(new URL('./w7-probe-child.mjs', import.meta.url));
+const child = fileURLToPath(new URL('./w7-child.mjs', import.meta.url));
 for (let i = 0; i < runs; i++) {
   http = 0;
   serverMs = { media: 0, batch: 0 };
