@@ -58,6 +58,26 @@ test('stream() yields rows and stops the Graph requests when left early', async 
     if (++n === 3) break;
   }
   assert.equal(n, 3);
+  // nothing is asked after the loop is left (the read-ahead in flight is cancelled)
+  await new Promise((r) => setTimeout(r, 50));
+  const after = JSON.stringify(sb.counts());
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(JSON.stringify(sb.counts()), after);
+});
+
+test('a stream is read once; next() calls made without waiting get the rows in order', async () => {
+  const all = (await conn.query('SELECT Id FROM Media')).rows.map((r) => r['Id']);
+  const stream = conn.stream('SELECT Id FROM Media');
+  const iterator = stream[Symbol.asyncIterator]();
+  const results = await Promise.all(Array.from({ length: all.length + 2 }, () => iterator.next()));
+  assert.deepEqual(results.filter((r) => !r.done).map((r) => r.value['Id']), all);
+  assert.deepEqual(results.slice(-2).map((r) => r.done), [true, true]);
+  await assert.rejects(
+    (async () => {
+      for await (const row of stream) void row;
+    })(),
+    (e: unknown) => e instanceof IgsqlError && e.code === 'usage' && /read once/.test(e.message),
+  );
 });
 
 test('sys_connection_props masks secrets', async () => {
