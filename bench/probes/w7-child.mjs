@@ -10,6 +10,8 @@ const sampler = setInterval(() => {
   const m = process.memoryUsage();
   if (m.rss > atPeak.rss) atPeak = m;
 }, 100);
+const loopDelay = (await import('node:perf_hooks')).monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 const cpu0 = process.cpuUsage();
 let rows = 0;
 const snapshotAt = Number(process.env.W7_SNAPSHOT_AT ?? -1); // a heap snapshot after that many rows
@@ -26,6 +28,7 @@ const stats = conn.stats;
 await conn.close();
 const cpuMs = (cpu.user + cpu.system) / 1000;
 console.log(JSON.stringify({
+  loopDelayMs: { mean: +(loopDelay.mean / 1e6).toFixed(1), p99: +(loopDelay.percentile(99) / 1e6).toFixed(1), max: +(loopDelay.max / 1e6).toFixed(1) },
   rows, ms: Math.round(ms), cpuMs: Math.round(cpuMs), cpuUsPerRow: +(cpuMs * 1000 / rows).toFixed(2), firstRowMs: Math.round(firstMs),
   loadMs: Math.round(started - t0), baseRssMb: Math.round(baseRssMb), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), clientRequests: stats.requests,
   atPeakMb: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),

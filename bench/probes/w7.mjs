@@ -12,12 +12,14 @@ const childFlags = dash < 0 ? [] : argv.slice(dash + 1);
 const sandbox = await startSandbox({ media, comments });
 sandbox.setLatency(latency);
 let http = 0;
+const trace = [];
 let serverMs = { media: 0, batch: 0 }; // the sandbox's own time (render, JSON), latency excluded
 const log = sandbox.core.log;
 const record = log.record.bind(log);
 log.record = (entry) => {
   if (entry.source === 'http') {
     http++;
+    if (process.env.W7_TRACE) trace.push([entry.method, Math.round(performance.now() - entry.durationMs), Math.round(entry.durationMs)]);
     const kind = entry.method === 'POST' ? 'batch' : 'media';
     serverMs[kind] += Math.max(0, entry.durationMs - latency);
   }
@@ -29,6 +31,7 @@ const child = fileURLToPath(new URL('./w7-child.mjs', import.meta.url));
 for (let i = 0; i < runs; i++) {
   http = 0;
   serverMs = { media: 0, batch: 0 };
+  const cpu = process.cpuUsage();
   const out = await new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [...childFlags, child, cs], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
@@ -38,6 +41,9 @@ for (let i = 0; i < runs; i++) {
   const lines = out.split('\n');
   const result = lines.pop();
   if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`); // e.g. --trace-gc
-  console.log(JSON.stringify({ comments, media, latency, http, serverMs: { media: Math.round(serverMs.media), batch: Math.round(serverMs.batch) }, ...JSON.parse(result) }));
+  const used = process.cpuUsage(cpu);
+  const sandboxCpuMs = Math.round((used.user + used.system) / 1000); // this process is the sandbox
+  console.log(JSON.stringify({ comments, media, latency, http, sandboxCpuMs, serverMs: { media: Math.round(serverMs.media), batch: Math.round(serverMs.batch) }, ...JSON.parse(result) }));
 }
+if (process.env.W7_TRACE) (await import('node:fs')).writeFileSync(process.env.W7_TRACE, JSON.stringify(trace));
 await sandbox.stop();
