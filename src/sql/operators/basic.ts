@@ -39,9 +39,15 @@ export function projectOperator(node: ProjectNode, input: Operator, env: RunEnv)
   const onlyColumns = slots.every((s) => s !== undefined);
   const fns = compiled.map((c) => c.fn);
   const width = fns.length;
+  // `SELECT *` of one view: the input rows are already the output rows (no copy a row)
+  const identity = onlyColumns && width === input.layout.types.length && slots.every((s, i) => s === i);
   return {
     layout: layoutOf(node.layout, compiled.map((c) => c.type)),
     async *open() {
+      if (identity) {
+        yield* input.open();
+        return;
+      }
       for await (const batch of input.open()) {
         const out: Batch = new Array<EngineRow>(batch.length);
         for (let r = 0; r < batch.length; r++) {
