@@ -36,9 +36,29 @@ export function isGraphResponse(value: unknown): value is GraphResponse {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
 
+const ESCAPED = /[/\u0080-\uffff]/g;
+const escapes = new Map<string, string>([['/', '\\/']]);
+const escape = (c: string): string => {
+  let e = escapes.get(c);
+  if (e === undefined) escapes.set(c, (e = `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return e;
+};
+
+/**
+ * JSON as the Graph API writes it (PHP's json_encode defaults): ASCII only, every other character
+ * as a lower-case `\uXXXX` escape (astral ones as their surrogate pair), and `/` as `\/`. A raw
+ * recorded answer shows both ("\u7f51\u7ad9", "https:\/\/scontent…": reference/recorded/base/
+ * object_data.json; restfb/restfb#94). Same JSON value, different bytes: a client must not
+ * assume raw UTF-8 or unescaped URLs.
+ */
+export function graphJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? text : text.replace(ESCAPED, escape);
+}
+
 export const reply = {
   json(value: unknown, status = 200, headers: Record<string, string> = {}): GraphResponse {
-    return { [BRAND]: true, status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: JSON.stringify(value), json: value };
+    return { [BRAND]: true, status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: graphJson(value), json: value };
   },
   html(text: string, status = 200, headers: Record<string, string> = {}): GraphResponse {
     return { [BRAND]: true, status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body: text, json: undefined };

@@ -32,7 +32,8 @@ class Recorder {
     const init: RequestInit = { method };
     if (form !== undefined) init.body = new URLSearchParams({ ...form, access_token: token });
     const response = await fetch(url, init);
-    const text = (await response.text()).replaceAll(this.#sb.url, 'ORIGIN').replace(/(fbtrace_id\\*":\\*")[A-Za-z0-9_-]+/g, '$1T');
+    // the origin also appears escaped (`http:\/\/127.0.0.1:…`, as the Graph API writes `/`)
+    const text = (await response.text()).replaceAll(this.#sb.url, 'ORIGIN').replaceAll(this.#sb.url.replaceAll('/', '\\/'), 'ORIGIN').replace(/(fbtrace_id\\*":\\*")[A-Za-z0-9_-]+/g, '$1T');
     const headers = [...response.headers.entries()].filter(([n]) => !RANDOM_HEADERS.has(n)).map(([n, v]) => `${n}: ${v}`).join('\n');
     const hash = createHash('sha256').update(`${response.status}\n${headers}\n\n${text}`).digest('hex').slice(0, 16);
     const key = `${this.#name} ${method} ${path.replaceAll(this.#sb.url, 'ORIGIN')}${form === undefined ? '' : ` ${JSON.stringify(form)}`}${token === this.#sb.tokens.longLivedUser ? '' : ` token=${token}`}`;

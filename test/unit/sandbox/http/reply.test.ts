@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { graphJson, reply } from '../../../../src/sandbox/http/reply.js';
+
+test('JSON bodies are written as the Graph API writes them: ASCII only, \\uXXXX escapes, \\/ for /', () => {
+  const value = { name: 'Café ❤️ 😀', category: '网站', next: 'https://graph.facebook.com/v25.0/1/media?after=x', n: 17, ok: true };
+  const text = graphJson(value);
+  assert.equal(
+    text,
+    '{"name":"Caf\\u00e9 \\u2764\\ufe0f \\ud83d\\ude00","category":"\\u7f51\\u7ad9","next":"https:\\/\\/graph.facebook.com\\/v25.0\\/1\\/media?after=x","n":17,"ok":true}',
+  );
+  assert.deepEqual(JSON.parse(text), value);
+  assert.equal(reply.json(value).body, text);
+});
+
+test('any JSON value keeps its value and comes out ASCII only', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => {
+      const text = graphJson(value);
+      assert.doesNotMatch(text, /[^\x00-\x7f]/);
+      assert.doesNotMatch(text, /(?<!\\)\//);
+      assert.equal(JSON.stringify(JSON.parse(text)), JSON.stringify(value));
+    }),
+    { numRuns: 500 },
+  );
+});
