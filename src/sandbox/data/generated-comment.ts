@@ -12,15 +12,8 @@ import type { IgAccountRecord, World } from './world.js';
 
 const DAY = 24 * 3600_000;
 
-interface Content {
-  readonly text: string;
-  readonly timestampMs: number;
-  readonly username: string;
-  readonly fromId: string;
-  readonly byOwner: boolean;
-  readonly likeCount: number;
-  readonly hidden: boolean;
-}
+/** The fields drawn on first read. */
+type Content = Pick<CommentRecord, 'text' | 'timestampMs' | 'username' | 'fromId' | 'byOwner' | 'likeCount' | 'hidden'>;
 
 function drawContent(world: World, account: IgAccountRecord, plan: CommentPlan, c: number, r: number): Content {
   const replyCount = plan.replies[c]!;
