@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxApp } from './context.js';
+import { bodyBytes } from './http/reply.js';
 
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -42,7 +43,7 @@ async function handle(app: SandboxApp, req: IncomingMessage, res: ServerResponse
     return;
   }
   const response = await app.dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, source: 'http' });
-  const bytes = Buffer.from(response.body, 'utf8');
+  const bytes = bodyBytes(response.body);
   if (response.send !== undefined) {
     response.send(res, bytes);
     return;

@@ -36,13 +36,10 @@ export function isGraphResponse(value: unknown): value is GraphResponse {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
 
-const ESCAPED = /[/\u0080-\uffff]/g;
-const escapes = new Map<string, string>([['/', '\\/']]);
-const escape = (c: string): string => {
-  let e = escapes.get(c);
-  if (e === undefined) escapes.set(c, (e = `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  return e;
-};
+const NON_ASCII = /[\u0080-\uffff]/;
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+/** Output bytes of non-ASCII answers, reused: the escaping is synchronous. */
+let scratch = Buffer.allocUnsafe(1 << 16);
 
 /**
  * JSON as the Graph API writes it (PHP's json_encode defaults): ASCII only, every other character
@@ -53,7 +50,39 @@ const escape = (c: string): string => {
  */
 export function graphJson(value: unknown): string {
   const text = JSON.stringify(value);
-  return text === undefined ? text : text.replace(ESCAPED, escape);
+  return text === undefined ? text : asciiEscaped(text);
+}
+
+/**
+ * `text` with `/` and every non-ASCII UTF-16 unit escaped. ASCII text (every batch envelope, most
+ * answers) takes a native replace; the rest one pass over the units into bytes, several times
+ * faster than a global regex replace and with a flat result (a batch re-encodes each body).
+ */
+function asciiEscaped(text: string): string {
+  if (!NON_ASCII.test(text)) return text.includes('/') ? text.replaceAll('/', '\\/') : text;
+  if (scratch.length < text.length * 6) scratch = Buffer.allocUnsafe(text.length * 6);
+  const out = scratch;
+  let o = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x2f) out[o++] = 0x5c;
+      out[o++] = c;
+    } else {
+      out[o++] = 0x5c;
+      out[o++] = 0x75;
+      out[o++] = HEX[c >> 12]!;
+      out[o++] = HEX[(c >> 8) & 15]!;
+      out[o++] = HEX[(c >> 4) & 15]!;
+      out[o++] = HEX[c & 15]!;
+    }
+  }
+  return out.toString('latin1', 0, o);
+}
+
+/** A body's bytes: UTF-8, copied straight when it is ASCII (every JSON answer), which is faster. */
+export function bodyBytes(body: string): Buffer {
+  return Buffer.from(body, NON_ASCII.test(body) ? 'utf8' : 'latin1');
 }
 
 export const reply = {

@@ -25,3 +25,15 @@ test('any JSON value keeps its value and comes out ASCII only', () => {
     { numRuns: 500 },
   );
 });
+
+test('the escaping matches the plain definition (every / and non-ASCII unit) byte for byte, lone surrogates too', () => {
+  const plain = (value: unknown): string =>
+    JSON.stringify(value).replace(/[/\u0080-\uffff]/g, (c) => (c === '/' ? '\\/' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('\ud800', 'a\udfff/b', 'ÿ/é'));
+  fc.assert(
+    fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
+      assert.equal(graphJson(texts), plain(texts));
+    }),
+    { numRuns: 1000 },
+  );
+});
