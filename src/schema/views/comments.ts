@@ -99,12 +99,13 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
 
 /**
  * Media pages whose continuations run at once (besides the page being read ahead): each page needs
- * up to ~3 rounds of batches when media hold a few hundred comments. Memory, not speed, sets it:
- * in a 1,000,000-comment scan (W7 at 50 ms) 3 pages took 11.7–12.5 s at 187–226 MB peak RSS, 2
- * pages 14.7–15.3 s at 171–177 MB (V8 grows the heap to ~4× what is live, so each page held costs
- * ~4× its size); a scan must stay bounded well under 200 MB.
+ * up to ~3 rounds of batches when media hold a few hundred comments. Memory, not speed, sets it
+ * (V8 grows the heap to a few times what is live, so each page held costs several times its
+ * size). In a 1,000,000-comment scan (W7 at 50 ms, quiet 2-core machine, three runs each):
+ * 2 pages 15.7–17.6 s at 171–176 MB peak RSS, 3 pages 14.0–15.7 s at 171–178 MB, 4 pages
+ * 12.4–13.0 s at 174–186 MB, 5 pages 12.7–14.0 s at 199–202 MB. A scan must stay under 200 MB.
  */
-const PAGES_IN_FLIGHT = 2;
+const PAGES_IN_FLIGHT = 4;
 
 interface Continued {
   readonly medias: readonly GraphNode[];
