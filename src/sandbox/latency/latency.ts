@@ -1,10 +1,18 @@
 /**
- * The latency knob: every request waits `latencyMs` plus a seeded random share of `jitterMs`
- * (uniform in [0, jitterMs]) before it is handled. A batch request waits once, for the whole HTTP
- * call: its items (source `batch`) do not wait again. `sandbox.setLatency(ms, jitterMs?)` changes
- * both at run time.
+ * The latency knob: every request takes `latencyMs` plus a seeded random share of `jitterMs`
+ * (uniform in [0, jitterMs]). A batch request waits once, for the whole HTTP call: its items
+ * (source `batch`) do not wait again. `sandbox.setLatency(ms, jitterMs?)` changes both at run time.
+ *
+ * A read (a Graph GET, or a batch of GETs only) is answered at arrival + latency, or when its answer
+ * is ready if that is later: the latency stands for the whole round trip, the API's own work
+ * included, as a client measures it. Rendering a 1 MB page costs the sandbox ~20 ms of CPU, which
+ * the real API spends on its own servers; added on top of the latency it would count against the
+ * client in every round. Anything else (writes, OAuth, a batch with a write) waits first and is
+ * handled after, so a request cancelled during its latency has changed nothing.
  */
 import type { SandboxApp } from '../context.js';
+import type { RequestContext } from '../context.js';
+import { isBatchRequest } from '../batch/batch-request.js';
 import { rngFor } from '../data/rng.js';
 
 export function checkLatency(name: string, value: number): void {
@@ -22,7 +30,31 @@ export function installLatency(app: SandboxApp, wait: Sleep = sleep): void {
     if (ctx.source === 'batch') return next();
     const { latencyMs, jitterMs } = app.options;
     const ms = latencyMs + (jitterMs > 0 ? rng.next() * jitterMs : 0);
-    if (ms > 0) await wait(ms);
-    return next();
+    if (ms <= 0) return next();
+    if (!isRead(ctx)) {
+      await wait(ms);
+      return next();
+    }
+    const waited = wait(ms);
+    try {
+      return await next();
+    } finally {
+      await waited;
+    }
   });
+}
+
+/**
+ * Whether the request only reads Graph data: a GET off the OAuth paths (`/oauth/access_token`
+ * spends a code, `/dialog/oauth` shows a consent page), or a batch whose operations are all GETs.
+ */
+function isRead(ctx: RequestContext): boolean {
+  if (ctx.method === 'GET') return ctx.segments[0] !== 'oauth' && ctx.segments[0] !== 'dialog';
+  if (!isBatchRequest(ctx)) return false;
+  try {
+    const operations: unknown = JSON.parse(ctx.params['batch']!);
+    return Array.isArray(operations) && operations.every((op) => typeof op === 'object' && op !== null && String((op as { method?: unknown }).method ?? 'GET').toUpperCase() === 'GET');
+  } catch {
+    return false; // a malformed batch is refused after the wait, as before
+  }
 }

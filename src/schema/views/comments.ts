@@ -101,11 +101,12 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
  * Media pages whose continuations run at once (besides the page being read ahead): each page needs
  * up to ~3 rounds of batches when media hold a few hundred comments. Memory, not speed, sets it
  * (V8 grows the heap to a few times what is live, so each page held costs several times its
- * size). In a 1,000,000-comment scan (W7 at 50 ms, quiet 2-core machine, three runs each):
- * 2 pages 15.7–17.6 s at 171–176 MB peak RSS, 3 pages 14.0–15.7 s at 171–178 MB, 4 pages
- * 12.4–13.0 s at 174–186 MB, 5 pages 12.7–14.0 s at 199–202 MB. A scan must stay under 200 MB.
+ * size, and more so the faster answers come). In a 1,000,000-comment scan (W7 at 50 ms, quiet
+ * 2-core machine): 3 pages 10.6–12.0 s at 172–180 MB peak RSS, 4 pages 10.5–12.2 s at 201–206 MB
+ * (2 pages, with the sandbox's older latency model: 15.7–17.6 s at 171–176 MB). A scan must stay
+ * under 200 MB.
  */
-const PAGES_IN_FLIGHT = 4;
+const PAGES_IN_FLIGHT = 3;
 
 interface Continued {
   readonly medias: readonly GraphNode[];
