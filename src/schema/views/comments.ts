@@ -99,14 +99,13 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
 
 /**
  * Media pages whose continuations run at once (besides the page being read ahead): each page needs
- * up to ~3 rounds of batches when media hold a few hundred comments. Memory, not speed, sets it
- * (V8 grows the heap to a few times what is live, so each page held costs several times its
- * size, and more so the faster answers come). In a 1,000,000-comment scan (W7 at 50 ms, quiet
- * 2-core machine): 3 pages 10.6–12.0 s at 172–180 MB peak RSS, 4 pages 10.5–12.2 s at 201–206 MB
- * (2 pages, with the sandbox's older latency model: 15.7–17.6 s at 171–176 MB). A scan must stay
- * under 200 MB.
+ * up to ~3 rounds of batches when media hold a few hundred comments. Memory, not speed, sets it:
+ * V8 grows the heap to a few times what is live, so each page held costs several times its size,
+ * and more so the faster answers come. In a 1,000,000-comment scan (W7 at 50 ms, 2-core machine):
+ * 2 pages 13.1–13.3 s at 168–172 MB peak RSS; 3 pages 10.5–12.3 s at 176–211 MB; 4 pages
+ * 10.5–12.2 s at 201–206 MB. A scan must stay under 200 MB on every run, not on average.
  */
-const PAGES_IN_FLIGHT = 3;
+const PAGES_IN_FLIGHT = 2;
 
 interface Continued {
   readonly medias: readonly GraphNode[];
