@@ -194,27 +194,6 @@ async function itemByItem(ctx: ViewContext, ids: readonly string[], params: Grap
   return nodes;
 }
 
-/**
- * The items of an edge that came nested in a parent (`comments.limit(50){...}`), followed by the
- * rest of that edge when the nested page was not the last one.
- */
-export async function* nestedEdge(
-  ctx: ViewContext,
-  parent: GraphNode,
-  edge: string,
-  fields: string,
-  limit: number,
-): AsyncGenerator<readonly GraphNode[]> {
-  const nested = parent[edge] as { data?: GraphNode[]; paging?: { next?: string; cursors?: { after?: string } } } | undefined;
-  if (nested?.data && nested.data.length > 0) yield nested.data;
-  const after = nested?.paging?.cursors?.after;
-  if (!nested?.paging?.next || after === undefined) return;
-  const params = { fields, limit, after };
-  for await (const page of ctx.api.graph.paginate(`/${String(parent['id'])}/${edge}`, params, { signal: ctx.signal })) {
-    if (page.data.length > 0) yield page.data;
-  }
-}
-
 /** `edge.limit(n){fields}` for a nested request. */
 export function nestedField(edge: string, limit: number, fields: readonly string[]): string {
   return `${edge}.limit(${limit}){${fields.join(',')}}`;

@@ -1,7 +1,9 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { accountsInScope, pushedValues } from '../pushed.js';
-import { edgeNodes, nestedEdge, nestedField, nodesByIds } from '../scan.js';
+import { ordered } from '../fetch-helpers.js';
+import { nestedEdges } from '../nested-rest.js';
+import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
 import { COMMENTS_MAX, commentColumns } from './comments.js';
@@ -65,13 +67,12 @@ async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
     return;
   }
   const replies = nestedField('replies', COMMENTS_MAX, fields);
+  const replyFieldList = fields.join(',');
   const commentIds = pushedValues(ctx, 'CommentId');
   if (commentIds !== undefined) {
     for await (const comments of nodesByIds(ctx, commentIds, { fields: `media,${replies}` })) {
-      for (const comment of comments) {
-        const extra = { MediaId: (path(comment, 'media', 'id') as string | undefined) ?? null, AccountId: fixedAccount };
-        yield* repliesOf(ctx, comment, active, fields, extra);
-      }
+      const byComment = await nestedEdges(ctx, comments, 'replies', replyFieldList, COMMENTS_MAX);
+      yield* rowsOf(comments.map((comment) => ({ comment, extra: { MediaId: (path(comment, 'media', 'id') as string | undefined) ?? null, AccountId: fixedAccount } })), byComment, active);
     }
     return;
   }
@@ -80,33 +81,67 @@ async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
   const medias = mediaIds !== undefined
     ? nodesByIds(ctx, mediaIds, { fields: `owner,${comments}` })
     : allMedia(ctx, comments);
-  for await (const page of medias) {
-    for (const media of page) {
-      const extra = { MediaId: String(media['id']), AccountId: (path(media, 'owner', 'id') as string | undefined) ?? (media['__account'] as string | undefined) ?? fixedAccount };
-      for await (const commentPage of nestedEdge(ctx, media, 'comments', `id,${replies}`, COMMENTS_MAX)) {
-        for (const comment of commentPage) yield* repliesOf(ctx, comment, active, fields, extra);
-      }
-    }
+  // As in Comments: the continuations of a media page (its comments beyond 50 a media, then the
+  // replies beyond 50 a comment, each a round of batches) overlap the next media page; rows keep
+  // the page order. Under a pushed LIMIT, one page at a time.
+  const depth = ctx.limit === undefined ? PAGES_IN_FLIGHT : 1;
+  for await (const done of ordered(medias, depth, (page) => repliesOfPage(ctx, page, replies, replyFieldList))) {
+    yield* rowsOf(done.parents.map((parent) => ({ comment: parent.comment, extra: { MediaId: parent.media, AccountId: parent.account ?? fixedAccount } })), done.replies, active);
   }
+}
+
+/** Media pages whose continuations run at once (see Comments' PAGES_IN_FLIGHT). */
+const PAGES_IN_FLIGHT = 2;
+
+interface PageReplies {
+  /** Every comment of the page's media, in media order, with its media and account. */
+  readonly parents: readonly { comment: GraphNode; media: string; account: string | undefined }[];
+  /** Comment id → every reply. */
+  readonly replies: Map<string, GraphNode[]>;
+}
+
+/**
+ * The replies under a page of media: the comments beyond the nested 50 a media (each continued
+ * with its own nested replies), then the replies beyond the nested 50 a comment, each in rounds of
+ * batches for all parents of the page at once (nestedEdges), not one request per media or comment.
+ */
+async function repliesOfPage(ctx: ViewContext, medias: readonly GraphNode[], replies: string, fields: string): Promise<PageReplies> {
+  const commentsOf = await nestedEdges(ctx, medias, 'comments', `id,${replies}`, COMMENTS_MAX);
+  const parents: { comment: GraphNode; media: string; account: string | undefined }[] = [];
+  for (const media of medias) {
+    const id = String(media['id']);
+    const account = (path(media, 'owner', 'id') as string | undefined) ?? (media['__account'] as string | undefined);
+    for (const comment of commentsOf.get(id) ?? []) parents.push({ comment, media: id, account });
+  }
+  return { parents, replies: await nestedEdges(ctx, parents.map((p) => p.comment), 'replies', fields, COMMENTS_MAX) };
 }
 
 async function* allMedia(ctx: ViewContext, comments: string): AsyncGenerator<GraphNode[]> {
   for (const account of await accountsInScope(ctx)) {
-    for await (const page of edgeNodes(ctx, `/${account.id}/media`, { fields: `id,${comments}`, limit: ctx.api.pageSize })) {
+    for await (const page of edgeNodes(ctx, `/${account.id}/media`, { fields: `id,${comments}`, limit: ctx.api.pageSize }, false, true)) {
       yield page.map((media) => ({ ...media, __account: account.id }));
     }
   }
 }
 
-async function* repliesOf(
-  ctx: ViewContext,
-  comment: GraphNode,
+/** Rows for the replies of each comment, in comment order, in batches of about ROWS_PER_BATCH. */
+function* rowsOf(
+  comments: readonly { comment: GraphNode; extra: Readonly<Record<string, SqlValue>> }[],
+  repliesOf: Map<string, GraphNode[]>,
   active: readonly GraphColumn[],
-  fields: readonly string[],
-  extra: Readonly<Record<string, SqlValue>>,
-): AsyncGenerator<Row[]> {
-  const withParent = { ...extra, CommentId: String(comment['id']) };
-  for await (const nodes of nestedEdge(ctx, comment, 'replies', fields.join(','), COMMENTS_MAX)) {
-    yield nodes.map((node) => toRow(active, node, withParent));
+): Generator<Row[]> {
+  let rows: Row[] = [];
+  for (const { comment, extra } of comments) {
+    const id = String(comment['id']);
+    const withParent = { ...extra, CommentId: id };
+    for (const node of repliesOf.get(id) ?? []) rows.push(toRow(active, node, withParent));
+    repliesOf.delete(id);
+    if (rows.length >= ROWS_PER_BATCH) {
+      yield rows;
+      rows = [];
+    }
   }
+  if (rows.length > 0) yield rows;
 }
+
+const ROWS_PER_BATCH = 500;

@@ -105,3 +105,27 @@ test('W7-like scan with more comments than a nested page holds: the rest of the 
     await box.sandbox.stop();
   }
 });
+
+test('Replies over media with many comments: the rest of the comments, then of the replies, travel in batches per round, not one call per media or comment', async () => {
+  const box = await counted({ seed: 42, media: 100, comments: 100 * 120 });
+  try {
+    const account = box.sandbox.core.data.world.igAccounts[0]!;
+    const plans = Array.from({ length: 100 }, (_, i) => box.sandbox.core.data.commentGenerator.plan(account, i));
+    const replyCounts = plans.flatMap((p) => [...p.replies]);
+    const rounds = (counts: readonly number[]) => {
+      let calls = 0;
+      for (let round = 1; counts.some((n) => n > 50 * round); round++) calls += Math.ceil(counts.filter((n) => n > 50 * round).length / 50);
+      return calls;
+    };
+    assert.ok(rounds(plans.map((p) => p.topLevel)) > 0, 'some media need more than one page of comments');
+    const grouped = await calls(box, await open(box), 'SELECT Id, CommentId, MediaId FROM Replies');
+    assert.equal(grouped.rows, replyCounts.reduce((a, b) => a + b, 0));
+    // one media page; the comments' continuation rounds; then the replies' continuation rounds
+    assert.equal(grouped.calls, 1 + rounds(plans.map((p) => p.topLevel)) + rounds(replyCounts));
+    const ungrouped = await calls(box, await open(box, false), 'SELECT Id, CommentId, MediaId FROM Replies');
+    assert.equal(ungrouped.rows, grouped.rows);
+    assert.ok(ungrouped.calls > 100, `grouping off makes ${ungrouped.calls} calls`);
+  } finally {
+    await box.sandbox.stop();
+  }
+});
