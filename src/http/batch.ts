@@ -27,7 +27,8 @@ interface RawItem {
  * Batch requests, at most 50 per HTTP call (chunks run MaxConcurrentRequests at a time). Item
  * results keep the request order. Per-item Graph errors are returned as `{ ok: false, error }`
  * values; `null` items (not completed in time) and transient or throttled GET items are sent
- * again (up to MaxRetries rounds), and a 190 item triggers one token refresh.
+ * again (up to MaxRetries rounds), and a 190 item triggers one token refresh (told which token
+ * the batch carried, so a 190 for a token renewed meanwhile is retried without renewing again).
  */
 export async function runBatch(client: GraphClient, requests: readonly BatchRequest[], options: CallOptions): Promise<BatchItemResult[]> {
   const chunks: number[][] = [];
@@ -39,7 +40,7 @@ export async function runBatch(client: GraphClient, requests: readonly BatchRequ
     for (let round = 0; pending.length > 0; round++) {
       const idempotent = pending.every((i) => requests[i]!.method === 'GET');
       const batch = pending.map((i) => toWire(requests[i]!));
-      const response = await client.request<unknown>('POST', '/', { batch: JSON.stringify(batch), include_headers: 'true' }, { ...options, idempotent });
+      const { response, token } = await client.requestCarrying<unknown>('POST', '/', { batch: JSON.stringify(batch), include_headers: 'true' }, { ...options, idempotent });
       if (!Array.isArray(response.body)) throw new IgsqlError('graph', `The batch call answered ${typeof response.body} instead of an array of results.`);
       const retry: number[] = [];
       let authFailure: GraphApiError | undefined;
@@ -58,7 +59,7 @@ export async function runBatch(client: GraphClient, requests: readonly BatchRequ
       if (retry.length === 0) break;
       if (authFailure && !refreshed) {
         refreshed = true;
-        if (!(await client.tokenProvider().onAuthError(authFailure))) retry.splice(0, retry.length, ...retry.filter((i) => !(results[i]!.ok === false && isAuthError((results[i] as { error: IgsqlError }).error))));
+        if (!(await client.tokenProvider().onAuthError(authFailure, token))) retry.splice(0, retry.length, ...retry.filter((i) => !(results[i]!.ok === false && isAuthError((results[i] as { error: IgsqlError }).error))));
       }
       if (round >= client.maxRetries) break;
       pending = retry;

@@ -1,8 +1,9 @@
-import { createHmac } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import { IgsqlError } from '../errors.js';
+import { authorize } from './authorize.js';
 import { type CallOptions, type GraphResponse, type GraphStats, type Method, type Params, stringParams } from './call-options.js';
-import { type Logger, type ModuleLogger, silentLogger } from '../logging/logger.js';
+import { clientSettings, type GraphClientDeps, type GraphClientOptions } from './client-settings.js';
+import { accountOf, graphUrl } from './graph-url.js';
+import { type ModuleLogger, silentLogger } from '../logging/logger.js';
 import { maskUrl } from '../logging/mask.js';
 import { type BatchItemResult, type BatchRequest, runBatch } from './batch.js';
 import { exchange } from './exchange.js';
@@ -10,40 +11,16 @@ import { isAuthError, isRateLimit, isRetryable, neverSent } from './graph-error.
 import { interpretResponse } from './graph-response.js';
 import { Throttle } from './throttle.js';
 import { createLimiter, type Limiter, mapConcurrent } from './limiter.js';
-import { Pacer, type PacingOptions } from './pacing.js';
+import { Pacer } from './pacing.js';
 import { ResponseCache } from './response-cache.js';
 import { type GraphPage, type PaginateOptions, paginate } from './paging.js';
-import { type BackoffOptions, type Clock, abortError, backoffDelay, systemClock } from './retry.js';
+import { type Clock, abortError, backoffDelay, systemClock } from './retry.js';
 import type { TokenProvider } from './token-provider.js';
 
 export type { BatchItemResult, BatchRequest } from './batch.js';
 export type { CallOptions, GraphResponse, GraphStats, ParamValue, Params } from './call-options.js';
 export type { GraphPage, PaginateOptions } from './paging.js';
-
-/** The connection properties GraphClient reads (CData names). */
-export interface GraphClientOptions {
-  BaseURL?: string | undefined;
-  Version?: string | undefined;
-  /** Seconds per request (headers and body); 0 = none. Default 60. */
-  Timeout?: number | undefined;
-  MaxRetries?: number | undefined;
-  AppSecretProof?: boolean | undefined;
-  OAuthClientSecret?: string | undefined;
-  MaxConcurrentRequests?: number | undefined;
-  /** Seconds a GET answer is reused (response-cache.ts); 0 = no cache (default). */
-  ResponseCacheTTL?: number | undefined;
-}
-
-export interface GraphClientDeps {
-  dispatcher: Dispatcher;
-  tokenProvider: TokenProvider;
-  logger?: Logger;
-  clock?: Clock;
-  pacing?: PacingOptions;
-  backoff?: BackoffOptions;
-  /** Longest rate-limit wait when the call has no deadline (ms). Default 15 minutes. */
-  maxRateLimitWaitMs?: number;
-}
+export type { GraphClientDeps, GraphClientOptions } from './client-settings.js';
 
 /**
  * The Graph API client: every call igsql makes goes through it. Relative paths get BaseURL and
@@ -69,23 +46,7 @@ export class GraphClient {
   readonly #stats: GraphStats = { requests: 0, retries: 0, rateLimitWaits: 0, waitMs: 0, pacingDelays: 0, pacingMs: 0, bytes: 0, authRefreshes: 0 };
 
   constructor(options: GraphClientOptions, deps: GraphClientDeps) {
-    const base = (options.BaseURL ?? 'https://graph.facebook.com').trim();
-    try {
-      this.baseUrl = new URL(base.replace(/\/+$/, ''));
-    } catch {
-      throw new IgsqlError('config', `BaseURL must be an http(s) URL such as https://graph.facebook.com, not "${base}".`, { details: { property: 'BaseURL' } });
-    }
-    if (this.baseUrl.protocol !== 'https:' && this.baseUrl.protocol !== 'http:') {
-      throw new IgsqlError('config', `BaseURL must start with https:// (or http:// for a local sandbox), not "${this.baseUrl.protocol}".`, { details: { property: 'BaseURL' } });
-    }
-    this.version = (options.Version ?? '').trim().replace(/^\/+|\/+$/g, '');
-    const retries = options.MaxRetries ?? 3;
-    if (!Number.isInteger(retries) || retries < 0) throw new IgsqlError('config', `MaxRetries must be a whole number, 0 or more, not ${String(retries)}.`, { details: { property: 'MaxRetries' } });
-    this.maxRetries = retries;
-    const timeout = options.Timeout ?? 60;
-    if (!Number.isFinite(timeout) || timeout < 0) throw new IgsqlError('config', `Timeout must be 0 or more seconds, not ${String(timeout)}.`, { details: { property: 'Timeout' } });
-    this.timeoutMs = Math.round(timeout * 1000);
-    this.maxConcurrent = options.MaxConcurrentRequests && options.MaxConcurrentRequests > 0 ? options.MaxConcurrentRequests : 8;
+    ({ baseUrl: this.baseUrl, version: this.version, maxRetries: this.maxRetries, timeoutMs: this.timeoutMs, maxConcurrent: this.maxConcurrent } = clientSettings(options));
     this.#options = options;
     this.#deps = deps;
     this.#clock = deps.clock ?? systemClock;
@@ -152,22 +113,19 @@ export class GraphClient {
 
   /** The absolute URL of a relative Graph path (BaseURL + /Version + path) with `params`. */
   url(path: string, params: Params = {}): URL {
-    let url: URL;
-    if (/^https?:\/\//i.test(path)) url = new URL(path);
-    else {
-      const rel = path.startsWith('/') ? path : `/${path}`;
-      const prefix = this.version ? `/${this.version}` : '';
-      url = new URL(`${this.baseUrl.href.replace(/\/+$/, '')}${prefix}${rel === '/' && prefix ? '/' : rel}`);
-    }
-    for (const [k, v] of Object.entries(params)) {
-      if (v === undefined || v === null) continue;
-      url.searchParams.set(k, Array.isArray(v) ? v.join(',') : String(v));
-    }
-    return url;
+    return graphUrl(this.baseUrl, this.version, path, params);
   }
 
   /** One Graph call with retries, rate-limit waits, token refresh and pacing. */
   async request<T = unknown>(method: Method, pathOrUrl: string | URL, params: Params = {}, options: CallOptions = {}): Promise<GraphResponse<T>> {
+    return (await this.requestCarrying<T>(method, pathOrUrl, params, options)).response;
+  }
+
+  /**
+   * `request`, also saying which access token the answered attempt carried (undefined: none, or a
+   * cached answer), so that a batch item's 190 can be told apart from one for a replaced token.
+   */
+  async requestCarrying<T = unknown>(method: Method, pathOrUrl: string | URL, params: Params = {}, options: CallOptions = {}): Promise<{ response: GraphResponse<T>; token: string | undefined }> {
     // GET (and DELETE) carry params in the query; POST in a form body
     const inQuery = method !== 'POST';
     const target = this.url(pathOrUrl instanceof URL ? pathOrUrl.href : pathOrUrl, inQuery ? params : {});
@@ -177,7 +135,7 @@ export class GraphClient {
     const what = `${method} ${maskUrl(target)}`;
     if (method === 'GET') {
       const cached = this.cache.get<T>(target);
-      if (cached !== undefined) return cached;
+      if (cached !== undefined) return { response: cached, token: undefined };
     }
     let attempt = 0;
     let authRetried = false;
@@ -188,7 +146,7 @@ export class GraphClient {
       const used: { token?: string } = {};
       try {
         const response = await this.#limiter.run(() => this.#once<T>(method, target, form, options, used));
-        return response;
+        return { response, token: used.token || undefined };
       } catch (err) {
         error = err;
       }
@@ -222,7 +180,7 @@ export class GraphClient {
     const target = new URL(url.href);
     const body = form ? new URLSearchParams(form) : undefined;
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'igsql' };
-    if (options.auth !== false) used.token = await this.#authorize(target, body, headers, options.signal);
+    if (options.auth !== false) used.token = await authorize(this.#deps.tokenProvider, this.#options, target, body, headers, options.signal);
     if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
     const dispatcher = this.#deps.dispatcher as Dispatcher & { network?: { describeRoute(u: URL): string } };
     const route = dispatcher.network?.describeRoute(target) ?? 'direct';
@@ -237,31 +195,4 @@ export class GraphClient {
     if (method === 'GET') this.cache.set(url, response, res.bytes);
     return response;
   }
-
-  /** Puts the token (and appsecret_proof) on the request; returns the token value used. */
-  async #authorize(url: URL, form: URLSearchParams | undefined, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<string> {
-    const token = await this.#deps.tokenProvider.token(signal);
-    const carrier = form ?? url.searchParams;
-    url.searchParams.delete('access_token');
-    url.searchParams.delete('appsecret_proof');
-    if (token.value === '') return '';
-    if (token.scheme === 'bearer') headers['authorization'] = `Bearer ${token.value}`;
-    else carrier.set('access_token', token.value);
-    if (this.#options.AppSecretProof) {
-      const secret = token.appSecret ?? this.#options.OAuthClientSecret;
-      if (!secret) {
-        throw new IgsqlError('config', 'AppSecretProof=true needs the app secret: set OAuthClientSecret.', { details: { property: 'OAuthClientSecret' } });
-      }
-      carrier.set('appsecret_proof', createHmac('sha256', secret).update(token.value).digest('hex'));
-    }
-    return token.value;
-  }
 }
-
-/** The account a call is about (for BUC pacing): the first numeric path segment after the version. */
-function accountOf(url: URL, version: string): string | undefined {
-  const segments = url.pathname.split('/').filter((s) => s !== '' && s !== version && !/^v\d+\.\d+$/.test(s));
-  const first = segments[0];
-  return first !== undefined && /^\d+$/.test(first) ? first : undefined;
-}
-

@@ -100,7 +100,8 @@ test('batch: ≤ 50 per call, order kept, per-item errors returned, null items r
 
 test('batch: items failing with 190 trigger one refresh and are sent again', async () => {
   let token = 'old';
-  const tokens: TokenProvider = { token: async () => ({ value: token, scheme: 'query' }), onAuthError: async () => ((token = 'new'), true) };
+  const told: (string | undefined)[] = [];
+  const tokens: TokenProvider = { token: async () => ({ value: token, scheme: 'query' }), onAuthError: async (_err, used) => (told.push(typeof used === 'string' ? used : used?.value), (token = 'new'), true) };
   const stub = await startStub((req, res) => {
     const form = new URLSearchParams(req.body);
     const items = JSON.parse(form.get('batch')!) as unknown[];
@@ -109,6 +110,7 @@ test('batch: items failing with 190 trigger one refresh and are sent again', asy
   try {
     const results = await client(stub.url, tokens).batch([{ method: 'GET', relativeUrl: 'me' }]);
     assert.deepEqual(results[0], { ok: true, status: 200, headers: {}, body: { ok: true } });
+    assert.deepEqual(told, ['old'], 'the session is told which token the failed batch carried');
   } finally {
     await stub.close();
   }
