@@ -111,3 +111,42 @@ export async function* mergeOrdered<T>(
     await Promise.all(iterators.map((it, i) => (finished[i] ? undefined : it.return?.())));
   }
 }
+
+/**
+ * The items of several sources, one source after the other (as a `for` over them would give),
+ * with the next `ahead` sources already asked for their first item: one account's first page
+ * overlaps the paging of the account before it. A source's error surfaces in its turn. When the
+ * consumer stops, the sources started ahead are closed.
+ */
+export async function* concatAhead<T>(opens: readonly (() => AsyncIterator<T>)[], ahead: number): AsyncGenerator<T> {
+  const started: { it: AsyncIterator<T>; first: Promise<IteratorResult<T>> }[] = [];
+  let opened = 0;
+  const fill = (room: number): void => {
+    while (opened < opens.length && started.length < room) {
+      const it = opens[opened++]!();
+      const first = it.next();
+      first.catch(() => undefined); // awaited in its turn
+      started.push({ it, first });
+    }
+  };
+  try {
+    for (;;) {
+      fill(1);
+      const current = started.shift();
+      if (current === undefined) return;
+      fill(Math.max(0, ahead));
+      let result = await current.first;
+      try {
+        while (!result.done) {
+          yield result.value;
+          result = await current.it.next();
+        }
+      } finally {
+        if (!result.done) await current.it.return?.();
+      }
+    }
+  } finally {
+    // sources started ahead and never read: close each once its first item has come
+    await Promise.all(started.map(({ it, first }) => first.then(() => it.return?.(), () => undefined)));
+  }
+}

@@ -2,7 +2,7 @@ import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { accountsInScope, pushedValues } from '../pushed.js';
 import { nestedEdges } from '../nested-rest.js';
-import { ordered } from '../fetch-helpers.js';
+import { concatAhead, ordered } from '../fetch-helpers.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -85,16 +85,17 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
     }
     return;
   }
-  for (const account of await accountsInScope(ctx)) {
-    const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
+  const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
+  // The continuations of a page (rounds of batches) overlap the next media pages; rows still
+  // come out in page order. Under a pushed LIMIT, one page at a time (the query may stop early).
+  const depth = ctx.limit === undefined ? PAGES_IN_FLIGHT : 1;
+  const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<Row[]> {
     const pages = edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true);
-    // The continuations of a page (rounds of batches) overlap the next media pages; rows still
-    // come out in page order. Under a pushed LIMIT, one page at a time (the query may stop early).
-    const depth = ctx.limit === undefined ? PAGES_IN_FLIGHT : 1;
     for await (const done of ordered(pages, depth, (medias) => continued(ctx, medias, fields))) {
       yield* rowsOf(done, active, () => account.id, ctx);
     }
-  }
+  });
+  yield* concatAhead(opens, ctx.limit === undefined ? 1 : 0); // the next account's first page while one is read
 }
 
 /**

@@ -4,7 +4,7 @@
  * MediaInsightsReels and MediaInsightsStory.
  */
 import { defineView, type KeyColumn } from '../define-view.js';
-import { ordered } from '../fetch-helpers.js';
+import { concatAhead, ordered } from '../fetch-helpers.js';
 import { col, lowerSet, path, toDate, type GraphColumn } from '../graph-columns.js';
 import { fetchMediaMetrics, record, type MediaHeader, type MetricValues } from '../insights/media-insights-fetch.js';
 import { MEDIA_METRICS, surfaceOf, type MediaMetric, type MediaSurface } from '../insights/media-metrics.js';
@@ -136,12 +136,13 @@ async function* headerPages(ctx: ViewContext, variant: Variant, wanted: readonly
     return;
   }
   const params = { fields: HEADER_FIELDS, limit: ctx.api.pageSize, ...(variant.edge === 'media' ? rangeParams(range) : {}) };
-  for (const account of await accountsInScope(ctx)) {
+  const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<Header[]> {
     for await (const nodes of edgeNodes(ctx, `/${account.id}/${variant.edge}`, params)) {
       const headers = nodes.map((n) => keep(n, account.id)).filter((h): h is Header => h !== undefined);
       if (headers.length > 0) yield headers;
     }
-  }
+  });
+  yield* concatAhead(opens, ctx.limit === undefined ? 1 : 0); // the next account's first page while one is read
 }
 
 export const mediaInsightsView = makeView({

@@ -1,7 +1,7 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { accountsInScope, pushedValues } from '../pushed.js';
-import { ordered } from '../fetch-helpers.js';
+import { concatAhead, ordered } from '../fetch-helpers.js';
 import { nestedEdges } from '../nested-rest.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
@@ -117,11 +117,12 @@ async function repliesOfPage(ctx: ViewContext, medias: readonly GraphNode[], rep
 }
 
 async function* allMedia(ctx: ViewContext, comments: string): AsyncGenerator<GraphNode[]> {
-  for (const account of await accountsInScope(ctx)) {
+  const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<GraphNode[]> {
     for await (const page of edgeNodes(ctx, `/${account.id}/media`, { fields: `id,${comments}`, limit: ctx.api.pageSize }, false, true)) {
       yield page.map((media) => ({ ...media, __account: account.id }));
     }
-  }
+  });
+  yield* concatAhead(opens, ctx.limit === undefined ? 1 : 0); // the next account's first page while one is read
 }
 
 /** Rows for the replies of each comment, in comment order, in batches of about ROWS_PER_BATCH. */

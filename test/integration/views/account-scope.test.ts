@@ -39,3 +39,23 @@ for (const view of VIEWS) {
     assert.ok(!paths.some((p) => p.includes(other)), `no request for ${other}: ${paths.join(' ')}`);
   });
 }
+
+for (const view of ['Stories', 'Tags', 'Comments', 'MediaChildren', 'Replies', 'MediaInsights']) {
+  test(`${view}: the next account's first page is asked while the one before is read; rows stay grouped by account`, async () => {
+    sb.setLatency(150);
+    try {
+      const start = sb.requests.length;
+      const result = await conn.query(`SELECT AccountId FROM ${view}`);
+      const order = result.rows.map((r) => String(r['AccountId']));
+      const runs = order.filter((id, i) => i === 0 || order[i - 1] !== id);
+      assert.equal(new Set(runs).size, runs.length, `one run of rows per account: ${runs.join(' ')}`);
+      const http = sb.requests.slice(start).filter((r) => r.source === 'http');
+      const firsts = accounts.map((id) => http.find((r) => r.path.includes(`/${id}/`))).filter((r) => r !== undefined);
+      assert.equal(firsts.length, accounts.length, http.map((r) => r.path).join(' '));
+      const [a, b] = [...firsts].sort((x, y) => x.at - y.at) as [(typeof firsts)[0], (typeof firsts)[0]];
+      assert.ok(b.at < a.at + a.durationMs, `${b.path} asked at +${b.at - a.at} ms, ${a.path} took ${a.durationMs} ms`);
+    } finally {
+      sb.setLatency(0);
+    }
+  });
+}
