@@ -81,3 +81,24 @@ async function continueAll(ctx: ViewContext, pending: readonly Pending[], edge: 
   )) out.push(...answers);
   return out;
 }
+
+/**
+ * Under a LIMIT: one parent's items, the nested page first, then its next pages one GET at a time
+ * and only as far as the consumer reads (a batch round for the whole page would fetch what the
+ * LIMIT never uses). A parent that vanished meanwhile is skipped with a warning.
+ */
+export async function* nestedEdgeLazily(ctx: ViewContext, parent: GraphNode, edge: string, fields: string, limit: number): AsyncGenerator<readonly GraphNode[]> {
+  const page = nestedPage(parent, edge);
+  if (page.items.length > 0) yield page.items;
+  const unread = !ctx.api.grouping && parent[edge] === undefined; // grouping off: the parent came without the edge
+  if (page.after === undefined && !unread) return;
+  const id = String(parent['id']);
+  try {
+    for await (const next of ctx.api.graph.paginate(`/${id}/${edge}`, { fields, limit, after: page.after }, { signal: ctx.signal })) {
+      if (next.data.length > 0) yield next.data;
+    }
+  } catch (error) {
+    if (!isMissingObject(error)) throw error;
+    ctx.api.warn(`skipped the rest of ${id}/${edge}: ${(error as Error).message}`);
+  }
+}

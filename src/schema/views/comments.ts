@@ -1,7 +1,7 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { accountsInScope, pushedValues } from '../pushed.js';
-import { nestedEdges } from '../nested-rest.js';
+import { nestedEdgeLazily, nestedEdges } from '../nested-rest.js';
 import { concatAhead, ordered } from '../fetch-helpers.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row } from '../types.js';
@@ -87,11 +87,14 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   }
   const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
   // The continuations of a page (rounds of batches) overlap the next media pages; rows still
-  // come out in page order. Under a pushed LIMIT, one page at a time (the query may stop early).
-  const depth = ctx.limit === undefined ? PAGES_IN_FLIGHT : 1;
+  // come out in page order. Under a pushed LIMIT, media by media, each continued only as far as read.
   const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<Row[]> {
     const pages = edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true);
-    for await (const done of ordered(pages, depth, (medias) => continued(ctx, medias, fields))) {
+    if (ctx.limit !== undefined) {
+      for await (const medias of pages) yield* lazyRows(ctx, medias, active, fields, () => account.id);
+      return;
+    }
+    for await (const done of ordered(pages, PAGES_IN_FLIGHT, (medias) => continued(ctx, medias, fields))) {
       yield* rowsOf(done, active, () => account.id, ctx);
     }
   });
@@ -125,7 +128,22 @@ async function* commentsOf(
   fields: readonly string[],
   accountOf: (media: GraphNode) => string | undefined,
 ): AsyncGenerator<Row[]> {
-  yield* rowsOf(await continued(ctx, medias, fields), active, accountOf, ctx);
+  if (ctx.limit !== undefined) yield* lazyRows(ctx, medias, active, fields, accountOf);
+  else yield* rowsOf(await continued(ctx, medias, fields), active, accountOf, ctx);
+}
+
+/** Under a LIMIT: media by media, each one's comments continued (one GET a page) only as far as read. */
+async function* lazyRows(
+  ctx: ViewContext,
+  medias: readonly GraphNode[],
+  active: readonly GraphColumn[],
+  fields: readonly string[],
+  accountOf: (media: GraphNode) => string | undefined,
+): AsyncGenerator<Row[]> {
+  for (const media of medias) {
+    const extra = { MediaId: String(media['id']), AccountId: accountOf(media) ?? pushedAccount(ctx)['AccountId'] ?? null };
+    for await (const nodes of nestedEdgeLazily(ctx, media, 'comments', fields.join(','), COMMENTS_MAX)) yield nodes.map((node) => toRow(active, node, extra));
+  }
 }
 
 /** Rows in batches of about ROWS_PER_BATCH, so that a page's rows are not all alive at once downstream. */

@@ -2,7 +2,7 @@ import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { accountsInScope, pushedValues } from '../pushed.js';
 import { concatAhead, ordered } from '../fetch-helpers.js';
-import { nestedEdges } from '../nested-rest.js';
+import { nestedEdgeLazily, nestedEdges } from '../nested-rest.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -71,8 +71,9 @@ async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
   const commentIds = pushedValues(ctx, 'CommentId');
   if (commentIds !== undefined) {
     for await (const comments of nodesByIds(ctx, commentIds, { fields: `media,${replies}` })) {
-      const byComment = await nestedEdges(ctx, comments, 'replies', replyFieldList, COMMENTS_MAX);
-      yield* rowsOf(comments.map((comment) => ({ comment, extra: { MediaId: (path(comment, 'media', 'id') as string | undefined) ?? null, AccountId: fixedAccount } })), byComment, active);
+      const parents = comments.map((comment) => ({ comment, extra: { MediaId: (path(comment, 'media', 'id') as string | undefined) ?? null, AccountId: fixedAccount } }));
+      if (ctx.limit !== undefined) yield* lazyReplies(ctx, parents, active, replyFieldList);
+      else yield* rowsOf(parents, await nestedEdges(ctx, comments, 'replies', replyFieldList, COMMENTS_MAX), active);
     }
     return;
   }
@@ -83,9 +84,19 @@ async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
     : allMedia(ctx, comments);
   // As in Comments: the continuations of a media page (its comments beyond 50 a media, then the
   // replies beyond 50 a comment, each a round of batches) overlap the next media page; rows keep
-  // the page order. Under a pushed LIMIT, one page at a time.
-  const depth = ctx.limit === undefined ? PAGES_IN_FLIGHT : 1;
-  for await (const done of ordered(medias, depth, (page) => repliesOfPage(ctx, page, replies, replyFieldList))) {
+  // the page order. Under a pushed LIMIT, media by media and comment by comment, only as far as read.
+  if (ctx.limit !== undefined) {
+    for await (const page of medias) {
+      for (const media of page) {
+        const extra = { MediaId: String(media['id']), AccountId: accountOfMedia(media) ?? fixedAccount };
+        for await (const comments of nestedEdgeLazily(ctx, media, 'comments', `id,${replies}`, COMMENTS_MAX)) {
+          yield* lazyReplies(ctx, comments.map((comment) => ({ comment, extra })), active, replyFieldList);
+        }
+      }
+    }
+    return;
+  }
+  for await (const done of ordered(medias, PAGES_IN_FLIGHT, (page) => repliesOfPage(ctx, page, replies, replyFieldList))) {
     yield* rowsOf(done.parents.map((parent) => ({ comment: parent.comment, extra: { MediaId: parent.media, AccountId: parent.account ?? fixedAccount } })), done.replies, active);
   }
 }
@@ -110,10 +121,27 @@ async function repliesOfPage(ctx: ViewContext, medias: readonly GraphNode[], rep
   const parents: { comment: GraphNode; media: string; account: string | undefined }[] = [];
   for (const media of medias) {
     const id = String(media['id']);
-    const account = (path(media, 'owner', 'id') as string | undefined) ?? (media['__account'] as string | undefined);
+    const account = accountOfMedia(media);
     for (const comment of commentsOf.get(id) ?? []) parents.push({ comment, media: id, account });
   }
   return { parents, replies: await nestedEdges(ctx, parents.map((p) => p.comment), 'replies', fields, COMMENTS_MAX) };
+}
+
+function accountOfMedia(media: GraphNode): string | undefined {
+  return (path(media, 'owner', 'id') as string | undefined) ?? (media['__account'] as string | undefined);
+}
+
+/** Under a LIMIT: comment by comment, each one's replies continued (one GET a page) only as far as read. */
+async function* lazyReplies(
+  ctx: ViewContext,
+  parents: readonly { comment: GraphNode; extra: Readonly<Record<string, SqlValue>> }[],
+  active: readonly GraphColumn[],
+  fields: string,
+): AsyncGenerator<Row[]> {
+  for (const { comment, extra } of parents) {
+    const withParent = { ...extra, CommentId: String(comment['id']) };
+    for await (const nodes of nestedEdgeLazily(ctx, comment, 'replies', fields, COMMENTS_MAX)) yield nodes.map((node) => toRow(active, node, withParent));
+  }
 }
 
 async function* allMedia(ctx: ViewContext, comments: string): AsyncGenerator<GraphNode[]> {

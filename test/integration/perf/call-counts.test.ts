@@ -129,3 +129,20 @@ test('Replies over media with many comments: the rest of the comments, then of t
     await box.sandbox.stop();
   }
 });
+
+test('LIMIT over Comments and Replies reads media by media, continuing only as far as the rows it returns', async () => {
+  const box = await counted({ seed: 42, media: 100, comments: 100 * 120 });
+  try {
+    const conn = await open(box);
+    const comments = await calls(box, conn, 'SELECT Id, MediaId FROM Comments LIMIT 5');
+    assert.deepEqual([comments.rows, comments.calls], [5, 1], 'the first media page holds them: no continuation round');
+    const replies = await calls(box, conn, 'SELECT Id, CommentId FROM Replies LIMIT 5');
+    assert.equal(replies.rows, 5);
+    assert.ok(replies.calls <= 2, `${replies.calls} calls`);
+    const all = (await conn.query('SELECT Id FROM Comments')).rows;
+    const first = (await conn.query('SELECT Id FROM Comments LIMIT 120')).rows;
+    assert.deepEqual(first, all.slice(0, 120), 'the same rows as the scan, in its order');
+  } finally {
+    await box.sandbox.stop();
+  }
+});
