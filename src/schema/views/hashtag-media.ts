@@ -1,5 +1,6 @@
 import { IgsqlError } from '../../errors.js';
 import { defineView } from '../define-view.js';
+import { concatAhead, ordered } from '../fetch-helpers.js';
 import { col, graphFields, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { actingAccount, echo, pushedValues } from '../pushed.js';
 import { edgeRows, pageLimit } from '../scan.js';
@@ -46,17 +47,21 @@ function edges(ctx: ViewContext): string[] {
 async function* listHashtagMedia(ctx: ViewContext): AsyncGenerator<Row[]> {
   const account = await actingAccount(ctx, 'HashtagMedia');
   const hashtags: { id: string; name: string | null }[] = (pushedValues(ctx, 'HashtagId') ?? []).map((id) => ({ id, name: null }));
-  for (const name of pushedValues(ctx, 'HashtagName') ?? []) {
+  // the names are searched at once (each search is one call), in the order given
+  const searches = ordered(pushedValues(ctx, 'HashtagName') ?? [], ctx.api.concurrency, async (name) => {
     const q = name.replace(/^#/, '').toLowerCase();
     const found = await ctx.api.graph.get('/ig_hashtag_search', { user_id: account, q }, { signal: ctx.signal });
-    for (const h of (found['data'] as { id?: unknown }[] | undefined) ?? []) hashtags.push({ id: String(h.id), name });
-  }
+    return ((found['data'] as { id?: unknown }[] | undefined) ?? []).map((h) => ({ id: String(h.id), name }));
+  });
+  for await (const found of searches) hashtags.push(...found);
   const active = selectColumns(columns, ctx.columns);
   const fields = graphFields(media, ctx.columns).join(',');
-  for (const hashtag of hashtags) {
-    for (const edge of edges(ctx)) {
+  const opens = hashtags.flatMap((hashtag) =>
+    edges(ctx).map((edge) => () => {
       const extra = { HashtagId: hashtag.id, HashtagName: hashtag.name, Edge: echo(ctx, 'Edge', edge), AccountId: account };
-      yield* edgeRows(ctx, `/${hashtag.id}/${edge}_media`, { user_id: account, fields, limit: pageLimit(ctx, 50) }, (node) => toRow(active, node, extra));
-    }
-  }
+      return edgeRows(ctx, `/${hashtag.id}/${edge}_media`, { user_id: account, fields, limit: pageLimit(ctx, 50) }, (node) => toRow(active, node, extra));
+    }),
+  );
+  // each hashtag edge after the other, the next ones' first pages asked meanwhile (none under a LIMIT)
+  yield* concatAhead(opens, ctx.limit === undefined ? ctx.api.concurrency - 1 : 0);
 }
