@@ -37,7 +37,10 @@ export const repliesView = defineView<ViewApi>({
     { description: 'Replies to one comment', sql: "SELECT Username, Text FROM Replies WHERE CommentId = '17870913679156914'" },
     { description: 'Comments with their replies', sql: 'SELECT c.Text AS Comment, r.Text AS Reply FROM Comments c LEFT JOIN Replies r ON r.CommentId = c.Id' },
   ],
-  notes: ['Needs instagram_basic and instagram_manage_comments.', 'Without a filter, replies come nested in the media pages (media → comments → replies).'],
+  notes: [
+    'Needs instagram_basic and instagram_manage_comments.',
+    'Without a filter, replies come nested in the media pages (media → comments → replies); comments beyond 50 a media and replies beyond 50 a comment continue in batch requests for the whole page, not one request per media or comment.',
+  ],
   list: listReplies,
   describe(ctx) {
     const fields = replyFields(ctx).join(',');
