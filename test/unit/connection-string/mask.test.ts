@@ -105,3 +105,9 @@ test('maskProperties masks the secrets of a record, leaving other values alone',
   assert.deepEqual(maskProperties(input), { ProxyPassword: MASK, 'oauth access token': MASK, Timeout: 5, ProxyUser: 'me', OAuthVerifier: 7 });
   assert.equal(input.ProxyPassword, 'pw');
 });
+
+test('ParsedConnectionString: a pair after a secret that may be a piece of it (an unquoted ; in the secret) is masked, key and value', () => {
+  const parsed = parseConnectionString('ProxyPassword=ab;cd=ef;Timeout=5');
+  assert.equal(String(parsed), 'ProxyPassword=****;****1=****;Timeout=5');
+  assert.doesNotMatch(JSON.stringify(parsed), /cd|ef/);
+});
