@@ -91,7 +91,7 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<Row[]> {
     const pages = edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true);
     if (ctx.limit !== undefined) {
-      for await (const medias of pages) yield* lazyRows(ctx, medias, active, fields, () => account.id);
+      for await (const medias of pages) yield* commentsOf(ctx, medias, active, fields, () => account.id);
       return;
     }
     for await (const done of ordered(pages, PAGES_IN_FLIGHT, (medias) => continued(ctx, medias, fields))) {
@@ -120,7 +120,10 @@ async function continued(ctx: ViewContext, medias: readonly GraphNode[], fields:
   return { medias, items: await nestedEdges(ctx, medias, 'comments', fields.join(','), COMMENTS_MAX) };
 }
 
-/** Rows for the comments nested in each media (the rest of the edges continued in batches). */
+/**
+ * Rows for the comments nested in each media, the rest of the edges continued in batches; under a
+ * LIMIT, media by media, each one's comments continued (one GET a page) only as far as read.
+ */
 async function* commentsOf(
   ctx: ViewContext,
   medias: readonly GraphNode[],
@@ -128,18 +131,10 @@ async function* commentsOf(
   fields: readonly string[],
   accountOf: (media: GraphNode) => string | undefined,
 ): AsyncGenerator<Row[]> {
-  if (ctx.limit !== undefined) yield* lazyRows(ctx, medias, active, fields, accountOf);
-  else yield* rowsOf(await continued(ctx, medias, fields), active, accountOf, ctx);
-}
-
-/** Under a LIMIT: media by media, each one's comments continued (one GET a page) only as far as read. */
-async function* lazyRows(
-  ctx: ViewContext,
-  medias: readonly GraphNode[],
-  active: readonly GraphColumn[],
-  fields: readonly string[],
-  accountOf: (media: GraphNode) => string | undefined,
-): AsyncGenerator<Row[]> {
+  if (ctx.limit === undefined) {
+    yield* rowsOf(await continued(ctx, medias, fields), active, accountOf, ctx);
+    return;
+  }
   for (const media of medias) {
     const extra = { MediaId: String(media['id']), AccountId: accountOf(media) ?? pushedAccount(ctx)['AccountId'] ?? null };
     for await (const nodes of nestedEdgeLazily(ctx, media, 'comments', fields.join(','), COMMENTS_MAX)) yield nodes.map((node) => toRow(active, node, extra));
