@@ -3,6 +3,7 @@
  * the range of a Datetime column, the single value of an input (pseudo) column.
  */
 import { IgsqlError } from '../errors.js';
+import { concatAhead } from './fetch-helpers.js';
 import type { FetchContext, PushedPredicate } from './define-view.js';
 import { toDate } from './graph-columns.js';
 import type { SqlValue } from './types.js';
@@ -103,6 +104,16 @@ export async function accountsInScope(ctx: ViewContext): Promise<readonly Accoun
   // Naming an account in WHERE must not cost a lookup call: the id is all a scan needs.
   if (named !== undefined) return named.map((id) => ({ id }));
   return ctx.api.accounts(ctx.signal);
+}
+
+/**
+ * `read(account)` for every account in scope, one account after the other (rows grouped by
+ * account), with the next `ahead` accounts' first pages asked while one is read; none under a
+ * pushed LIMIT, where the query may stop early (concatAhead).
+ */
+export async function* acrossAccounts<T>(ctx: ViewContext, read: (account: AccountRef) => AsyncIterator<T>, ahead = 1): AsyncGenerator<T> {
+  const accounts = await accountsInScope(ctx);
+  yield* concatAhead(accounts.map((account) => () => read(account)), ctx.limit === undefined ? ahead : 0);
 }
 
 export function unique<T>(values: readonly T[]): T[] {

@@ -3,11 +3,10 @@
  * `/tags`, ...): per account in scope, page through the edge and map nodes to rows.
  */
 import { graphFields, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
-import { concatAhead } from '../fetch-helpers.js';
-import { accountsInScope } from '../pushed.js';
+import { acrossAccounts } from '../pushed.js';
 import { edgeRows, pageLimit } from '../scan.js';
 import type { Row } from '../types.js';
-import type { ViewContext } from '../view-api.js';
+import type { AccountRef, ViewContext } from '../view-api.js';
 
 export interface AccountEdge {
   readonly edge: string;
@@ -22,10 +21,9 @@ export function accountEdgeList(spec: AccountEdge): (ctx: ViewContext) => AsyncG
   return async function* list(ctx) {
     const active = selectColumns(spec.columns, ctx.columns);
     const params = { fields: graphFields(spec.columns, ctx.columns).join(','), limit: pageLimit(ctx, spec.max) };
-    const accounts = await accountsInScope(ctx);
-    const opens = accounts.map((account) => () => edgeRows(ctx, `/${account.id}/${spec.edge}`, params, (node) => toRow(active, node, { AccountId: account.id }), spec.cursorOnly));
-    // an agency's accounts: the first pages of the next ones load while one is read (not under a LIMIT)
-    yield* concatAhead(opens, ctx.limit === undefined ? ctx.api.concurrency - 1 : 0);
+    // an agency's accounts: light pages, so the first pages of several next ones load meanwhile
+    const read = (account: AccountRef) => edgeRows(ctx, `/${account.id}/${spec.edge}`, params, (node) => toRow(active, node, { AccountId: account.id }), spec.cursorOnly);
+    yield* acrossAccounts(ctx, read, ctx.api.concurrency - 1);
   };
 }
 

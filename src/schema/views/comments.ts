@@ -1,8 +1,8 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
-import { accountsInScope, pushedValues } from '../pushed.js';
+import { acrossAccounts, pushedValues } from '../pushed.js';
 import { nestedEdgeLazily, nestedEdges } from '../nested-rest.js';
-import { concatAhead, ordered } from '../fetch-helpers.js';
+import { ordered } from '../fetch-helpers.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -88,7 +88,8 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
   // The continuations of a page (rounds of batches) overlap the next media pages; rows still
   // come out in page order. Under a pushed LIMIT, media by media, each continued only as far as read.
-  const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<Row[]> {
+  // Accounts one after the other, the next one's first page asked meanwhile (acrossAccounts).
+  yield* acrossAccounts(ctx, async function* (account): AsyncGenerator<Row[]> {
     const pages = edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true);
     if (ctx.limit !== undefined) {
       for await (const medias of pages) yield* commentsOf(ctx, medias, active, fields, () => account.id);
@@ -98,7 +99,6 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
       yield* rowsOf(done, active, () => account.id, ctx);
     }
   });
-  yield* concatAhead(opens, ctx.limit === undefined ? 1 : 0); // the next account's first page while one is read
 }
 
 /**

@@ -1,7 +1,6 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
-import { concatAhead } from '../fetch-helpers.js';
-import { accountsInScope, pushedValues } from '../pushed.js';
+import { acrossAccounts, pushedValues } from '../pushed.js';
 import { nestedEdges } from '../nested-rest.js';
 import { edgeNodes, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
@@ -55,14 +54,13 @@ async function* listChildren(ctx: ViewContext): AsyncGenerator<Row[]> {
     return;
   }
   const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id,media_type'; // grouping off: one call per album
-  const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<Row[]> {
+  yield* acrossAccounts(ctx, async function* (account): AsyncGenerator<Row[]> {
     for await (const page of edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true)) {
       const medias = ctx.api.grouping ? page : await childrenOneByOne(ctx, page);
       const rows = medias.flatMap((media) => childrenOf(active, media, account.id));
       if (rows.length > 0) yield rows;
     }
   });
-  yield* concatAhead(opens, ctx.limit === undefined ? 1 : 0); // the next account's first page while one is read
 }
 
 /** Grouping off (benchmarks): each album's children by its own GET. */

@@ -4,12 +4,12 @@
  * MediaInsightsReels and MediaInsightsStory.
  */
 import { defineView, type KeyColumn } from '../define-view.js';
-import { concatAhead, ordered } from '../fetch-helpers.js';
+import { ordered } from '../fetch-helpers.js';
 import { col, lowerSet, path, toDate, type GraphColumn } from '../graph-columns.js';
 import { fetchMediaMetrics, record, type MediaHeader, type MetricValues } from '../insights/media-insights-fetch.js';
 import { MEDIA_METRICS, surfaceOf, type MediaMetric, type MediaSurface } from '../insights/media-metrics.js';
 import { nestableMetrics, nodesWithInsights } from '../insights/nested-insights.js';
-import { accountsInScope, inRange, pushedRange, pushedValues, rangeParams } from '../pushed.js';
+import { acrossAccounts, inRange, pushedRange, pushedValues, rangeParams } from '../pushed.js';
 import { edgeNodes, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -136,13 +136,12 @@ async function* headerPages(ctx: ViewContext, variant: Variant, wanted: readonly
     return;
   }
   const params = { fields: HEADER_FIELDS, limit: ctx.api.pageSize, ...(variant.edge === 'media' ? rangeParams(range) : {}) };
-  const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<Header[]> {
+  yield* acrossAccounts(ctx, async function* (account): AsyncGenerator<Header[]> {
     for await (const nodes of edgeNodes(ctx, `/${account.id}/${variant.edge}`, params)) {
       const headers = nodes.map((n) => keep(n, account.id)).filter((h): h is Header => h !== undefined);
       if (headers.length > 0) yield headers;
     }
   });
-  yield* concatAhead(opens, ctx.limit === undefined ? 1 : 0); // the next account's first page while one is read
 }
 
 export const mediaInsightsView = makeView({

@@ -1,7 +1,7 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
-import { accountsInScope, pushedValues } from '../pushed.js';
-import { concatAhead, ordered } from '../fetch-helpers.js';
+import { acrossAccounts, pushedValues } from '../pushed.js';
+import { ordered } from '../fetch-helpers.js';
 import { nestedEdgeLazily, nestedEdges } from '../nested-rest.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
@@ -148,12 +148,11 @@ async function* lazyReplies(
 }
 
 async function* allMedia(ctx: ViewContext, comments: string): AsyncGenerator<GraphNode[]> {
-  const opens = (await accountsInScope(ctx)).map((account) => async function* (): AsyncGenerator<GraphNode[]> {
+  yield* acrossAccounts(ctx, async function* (account): AsyncGenerator<GraphNode[]> {
     for await (const page of edgeNodes(ctx, `/${account.id}/media`, { fields: `id,${comments}`, limit: ctx.api.pageSize }, false, true)) {
       yield page.map((media) => ({ ...media, __account: account.id }));
     }
   });
-  yield* concatAhead(opens, ctx.limit === undefined ? 1 : 0); // the next account's first page while one is read
 }
 
 /** Rows for the replies of each comment, in comment order, in batches of about ROWS_PER_BATCH. */
