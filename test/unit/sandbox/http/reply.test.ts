@@ -37,3 +37,26 @@ test('the escaping matches the plain definition (every / and non-ASCII unit) byt
     { numRuns: 1000 },
   );
 });
+
+test('answers written member by member are the plain definition of the whole value, byte for byte', () => {
+  const plain = (value: unknown): string =>
+    JSON.stringify(value).replace(/[/\u0080-\uffff]/g, (c) => (c === '/' ? '\\/' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', 'a\udfff/b', 'ÿ/é', 'https://x/y'));
+  const leaf = fc.oneof(text, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true }));
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('value'), { maxLength: 5 }),
+    object: fc.dictionary(text, tie('value'), { maxKeys: 5 }),
+  }));
+  fc.assert(
+    fc.property(value, (v) => {
+      if (v === undefined) return;
+      assert.equal(graphJson(v), plain(v));
+    }),
+    { numRuns: 2000 },
+  );
+  // an answer as big as a W7 page, its first members past the reused buffer's first size
+  const page = { data: Array.from({ length: 3000 }, (_, i) => ({ id: String(i), text: `Café ${'x'.repeat(i % 50)} 😀/`, gone: undefined })), paging: { next: 'https://g/v25.0/1/media?after=Q' } };
+  assert.equal(graphJson(page), plain(page));
+  assert.equal(graphJson([undefined, () => 1]), '[null,null]');
+});
