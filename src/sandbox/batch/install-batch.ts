@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { errorResponse } from '../app.js';
 import type { RequestContext, SandboxApp } from '../context.js';
 import { invalidParameter, isGraphError } from '../graph-error.js';
-import { reply, type GraphResponse } from '../http/reply.js';
+import { bodyText, reply, type GraphResponse } from '../http/reply.js';
 import { batchError, isBatchRequest, operationUrl, parseBatch, referencedNames, type BatchOperation } from './batch-request.js';
 import { findReferences, referenceText, selectPath, substituteReferences, UnsupportedPathError } from './json-path.js';
 
@@ -26,15 +26,16 @@ export interface BatchAnswer {
 const HIDDEN_HEADERS = new Set(['x-fb-debug', 'x-fb-trace-id', 'x-fb-rev', 'content-length']);
 
 function answerOf(response: GraphResponse, includeHeaders: boolean): BatchAnswer {
-  if (!includeHeaders) return { code: response.status, body: response.body };
+  const body = bodyText(response.body);
+  if (!includeHeaders) return { code: response.status, body };
   const headers: { name: string; value: string }[] = [];
   for (const [name, value] of Object.entries(response.headers)) {
     if (HIDDEN_HEADERS.has(name.toLowerCase())) continue;
     const json = name.toLowerCase() === 'content-type' && value.startsWith('application/json');
     headers.push({ name, value: json ? 'text/javascript; charset=UTF-8' : value });
   }
-  if (response.status === 200) headers.push({ name: 'ETag', value: `"${createHash('sha1').update(response.body).digest('hex')}"` });
-  return { code: response.status, headers, body: response.body };
+  if (response.status === 200) headers.push({ name: 'ETag', value: `"${createHash('sha1').update(body).digest('hex')}"` });
+  return { code: response.status, headers, body };
 }
 
 /** Runs one operation; undefined when it did not complete. */

@@ -12,7 +12,8 @@ export interface GraphResponse {
   readonly [BRAND]: true;
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** JSON answers: their bytes (ASCII, see graphJson). HTML and text: the text. */
+  body: string | Buffer;
   /** The JSON value behind `body`, when it is JSON (for batch items and tests). */
   json: unknown;
   /** Replaces the normal write of status, headers and body to the socket. */
@@ -58,12 +59,23 @@ const SPLIT_DEPTH = 2;
  * straight into a reused byte buffer, and only the finished ASCII text is one large string.
  */
 export function graphJson(value: unknown): string {
-  if (!isSplittable(value)) {
-    const text = JSON.stringify(value) as string | undefined;
-    if (text === undefined) return text as unknown as string; // as JSON.stringify: undefined, a function, a symbol
-    return NON_ASCII.test(text) ? new Writer(text.length).text(text).done() : text.replaceAll('/', '\\/');
-  }
-  return new Writer(1 << 16).value(value, 0).done();
+  const written = write(value);
+  return typeof written === 'string' || written === undefined ? (written as string) : written.done();
+}
+
+/** {@link graphJson}'s bytes, without the large string in between (the form an answer is sent in). */
+export function graphJsonBytes(value: unknown): Buffer {
+  const written = write(value);
+  if (written === undefined) throw new TypeError('graphJsonBytes: the value has no JSON form');
+  return typeof written === 'string' ? Buffer.from(written, 'latin1') : written.doneBytes();
+}
+
+/** ASCII text when JSON.stringify's needs no more than `/` escaped, else the Writer that holds it. */
+function write(value: unknown): string | Writer | undefined {
+  if (isSplittable(value)) return new Writer(1 << 16).value(value, 0);
+  const text = JSON.stringify(value) as string | undefined; // undefined for undefined, a function, a symbol
+  if (text === undefined) return undefined;
+  return NON_ASCII.test(text) ? new Writer(text.length).text(text) : text.replaceAll('/', '\\/');
 }
 
 /** Plain arrays and objects without toJSON: JSON.stringify of them is the join of their members'. */
@@ -156,16 +168,27 @@ class Writer {
   done(): string {
     return this.out.toString('latin1', 0, this.o);
   }
+
+  /** A copy of the bytes (the buffer is reused by the next answer). */
+  doneBytes(): Buffer {
+    return Buffer.from(this.out.subarray(0, this.o));
+  }
 }
 
-/** A body's bytes: UTF-8, copied straight when it is ASCII (every JSON answer), which is faster. */
-export function bodyBytes(body: string): Buffer {
+/** A body's bytes: JSON answers are bytes already; text is UTF-8, copied straight when ASCII. */
+export function bodyBytes(body: string | Buffer): Buffer {
+  if (typeof body !== 'string') return body;
   return Buffer.from(body, NON_ASCII.test(body) ? 'utf8' : 'latin1');
+}
+
+/** A body as text (a batch item's `body`): JSON answers are ASCII, so latin1 is their exact decoding. */
+export function bodyText(body: string | Buffer): string {
+  return typeof body === 'string' ? body : body.toString('latin1');
 }
 
 export const reply = {
   json(value: unknown, status = 200, headers: Record<string, string> = {}): GraphResponse {
-    return { [BRAND]: true, status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: graphJson(value), json: value };
+    return { [BRAND]: true, status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: graphJsonBytes(value), json: value };
   },
   html(text: string, status = 200, headers: Record<string, string> = {}): GraphResponse {
     return { [BRAND]: true, status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body: text, json: undefined };

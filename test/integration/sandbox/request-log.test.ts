@@ -65,7 +65,7 @@ test('core.dispatch runs a request without HTTP (the seam batch requests use)', 
   const response = await sb.core.dispatch({ method: 'GET', url: `/v25.0/${ig}?fields=username`, headers: { authorization: `Bearer ${sb.tokens.longLivedUser}` }, source: 'batch' });
   assert.equal(response.status, 200);
   assert.deepEqual(response.json, { username: 'lanterncoffee', id: ig });
-  assert.equal(JSON.parse(response.body).username, 'lanterncoffee');
+  assert.equal(JSON.parse(String(response.body)).username, 'lanterncoffee');
   assert.equal(response.headers['facebook-api-version'], 'v25.0');
   assert.equal(sb.requests.at(-1)!.source, 'batch');
 });

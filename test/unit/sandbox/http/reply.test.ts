@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { graphJson, reply } from '../../../../src/sandbox/http/reply.js';
+import { graphJson, graphJsonBytes, reply } from '../../../../src/sandbox/http/reply.js';
 
 test('JSON bodies are written as the Graph API writes them: ASCII only, \\uXXXX escapes, \\/ for /', () => {
   const value = { name: 'Café ❤️ 😀', category: '网站', next: 'https://graph.facebook.com/v25.0/1/media?after=x', n: 17, ok: true };
@@ -11,7 +11,7 @@ test('JSON bodies are written as the Graph API writes them: ASCII only, \\uXXXX 
     '{"name":"Caf\\u00e9 \\u2764\\ufe0f \\ud83d\\ude00","category":"\\u7f51\\u7ad9","next":"https:\\/\\/graph.facebook.com\\/v25.0\\/1\\/media?after=x","n":17,"ok":true}',
   );
   assert.deepEqual(JSON.parse(text), value);
-  assert.equal(reply.json(value).body, text);
+  assert.deepEqual(reply.json(value).body, Buffer.from(text, 'latin1')); // answers are sent as their bytes
 });
 
 test('any JSON value keeps its value and comes out ASCII only', () => {
@@ -52,11 +52,13 @@ test('answers written member by member are the plain definition of the whole val
     fc.property(value, (v) => {
       if (v === undefined) return;
       assert.equal(graphJson(v), plain(v));
+      assert.deepEqual(graphJsonBytes(v), Buffer.from(plain(v), 'latin1'));
     }),
     { numRuns: 2000 },
   );
   // an answer as big as a W7 page, its first members past the reused buffer's first size
   const page = { data: Array.from({ length: 3000 }, (_, i) => ({ id: String(i), text: `Café ${'x'.repeat(i % 50)} 😀/`, gone: undefined })), paging: { next: 'https://g/v25.0/1/media?after=Q' } };
   assert.equal(graphJson(page), plain(page));
+  assert.deepEqual(graphJsonBytes(page), Buffer.from(plain(page), 'latin1'));
   assert.equal(graphJson([undefined, () => 1]), '[null,null]');
 });
