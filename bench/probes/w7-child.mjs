@@ -6,9 +6,16 @@ const baseRssMb = process.memoryUsage().rss / 2 ** 20;
 const started = performance.now();
 // memory sampled every 100 ms: the sample with the highest RSS shows what the peak was made of
 let atPeak = { rss: 0 };
+const v8 = await import('node:v8');
+const { readFileSync } = await import('node:fs');
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
-  if (m.rss > atPeak.rss) atPeak = m;
+  if (m.rss <= atPeak.rss) return;
+  // what the peak is made of: V8's spaces (committed), anonymous against file-backed pages
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]));
+  atPeak = { ...m, rssAnon: kb('RssAnon'), rssFile: kb('RssFile'), newSpace: spaces.new_space, oldSpace: spaces.old_space, largeObjects: spaces.large_object_space + (spaces.new_large_object_space ?? 0), code: spaces.code_space };
 }, 100);
 const loopDelay = (await import('node:perf_hooks')).monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
