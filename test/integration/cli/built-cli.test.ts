@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * `npm run build` compiles src/ to dist/, and bin/igsql.js then runs the compiled CLI. To leave
- * the checkout's dist/ alone, the build goes to a temporary copy of the package.
+ * `npm run build` compiles src/ to dist/ and bundles the CLI into dist/bundle/; bin/igsql.js then
+ * runs the bundle. To leave the checkout's dist/ alone, the build goes to a temporary copy of the
+ * package.
  */
 test('the built CLI runs: tsc -p tsconfig.build.json, then bin/igsql.js uses dist/', () => {
   const dir = mkdtempSync(join(tmpdir(), 'igsql-build-'));
@@ -32,6 +33,18 @@ test('the built CLI runs: tsc -p tsconfig.build.json, then bin/igsql.js uses dis
     const bad = spawnSync(process.execPath, [join(dir, 'bin', 'igsql.js'), '--check', '-c', 'Timout=5'], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /did you mean Timeout\?/);
+
+    // the bundle: bin/igsql.js prefers it, and it needs nothing from dist/cli/
+    const bundle = spawnSync(process.execPath, [join(root, 'scripts', 'bundle-cli.mjs'), join(dir, 'dist')], { encoding: 'utf8' });
+    assert.equal(bundle.status, 0, bundle.stdout + bundle.stderr);
+    rmSync(join(dir, 'dist', 'cli'), { recursive: true });
+    const version = spawnSync(process.execPath, [join(dir, 'bin', 'igsql.js'), '--version'], { encoding: 'utf8' });
+    assert.equal(version.stderr, '');
+    assert.match(version.stdout, /^igsql \d+\.\d+\.\d+/); // package.json found from the bundle's place
+    const query = spawnSync(process.execPath, [join(dir, 'bin', 'igsql.js'), '--sandbox', 'SELECT Name FROM Page ORDER BY Name LIMIT 1', '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(query.stderr, '');
+    assert.deepEqual(JSON.parse(query.stdout), [{ Name: 'Lantern Coffee Careers' }]); // the sandbox is a lazily loaded chunk
+    assert.equal(query.status, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
