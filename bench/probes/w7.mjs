@@ -27,7 +27,7 @@ log.record = (entry) => {
 };
 const account = sandbox.core.data.world.igAccounts[0].id;
 const cs = `BaseURL=${sandbox.url};OAuthAccessToken=${sandbox.tokens.longLivedUser};BusinessAccountId=${account};MaxConcurrentRequests=10;Timeout=0`;
-const child = fileURLToPath(new URL('./w7-child.mjs', import.meta.url));
+const child = fileURLToPath(new URL(process.env.W7_CHILD ?? './w7-child.mjs', import.meta.url)); // W7_CHILD=./w7-alloc-child.mjs: allocations by function
 for (let i = 0; i < runs; i++) {
   http = 0;
   serverMs = { media: 0, batch: 0 };
