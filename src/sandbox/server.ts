@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxApp } from './context.js';
-import { bodyBytes } from './http/reply.js';
+import { bodyBytes } from './http/graph-json.js';
 
 const MAX_BODY = 16 * 1024 * 1024;
 

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { errorResponse } from '../app.js';
 import type { RequestContext, SandboxApp } from '../context.js';
 import { invalidParameter, isGraphError } from '../graph-error.js';
-import { bodyText, reply, type GraphResponse } from '../http/reply.js';
+import { bodyText } from '../http/graph-json.js';
+import { reply, type GraphResponse } from '../http/reply.js';
 import { batchError, isBatchRequest, operationUrl, parseBatch, referencedNames, type BatchOperation } from './batch-request.js';
 import { findReferences, referenceText, selectPath, substituteReferences, UnsupportedPathError } from './json-path.js';
 

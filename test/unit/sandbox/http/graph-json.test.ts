@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { graphJson, graphJsonBytes, reply } from '../../../../src/sandbox/http/reply.js';
+import { graphJson, graphJsonBytes } from '../../../../src/sandbox/http/graph-json.js';
+import { reply } from '../../../../src/sandbox/http/reply.js';
 
 test('JSON bodies are written as the Graph API writes them: ASCII only, \\uXXXX escapes, \\/ for /', () => {
   const value = { name: 'Café ❤️ 😀', category: '网站', next: 'https://graph.facebook.com/v25.0/1/media?after=x', n: 17, ok: true };
