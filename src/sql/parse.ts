@@ -5,7 +5,8 @@
  * with line, column and an excerpt; valid SQL we do not implement is an `unsupported` error naming
  * the construct. Parameter values are never part of the text: `?` and `@name` stay Param nodes.
  */
-import nodeSqlParser from 'node-sql-parser/build/mysql.js';
+import { createRequire } from 'node:module';
+import type * as NodeSqlParser from 'node-sql-parser/build/mysql.js';
 import { IgsqlError } from '../errors.js';
 import type { Exec, ExecArg, Expr, ParsedStatement, ParameterInfo, Query, Statement } from './ast.js';
 import { isWord, syntaxError, tokenize, type Token } from './lex.js';
@@ -14,7 +15,11 @@ import { isNode, numberLiteral } from './parse-convert-expr.js';
 import { rewriteForParser, unsupported } from './parse-rewrite.js';
 import { isReserved } from './print.js';
 
-const parser = new nodeSqlParser.Parser();
+// require(), not import: node-sql-parser is CommonJS, and importing it makes Node also scan its
+// 276 kB for ES syntax and for named exports: 61 ms instead of 21 ms, paid by every process's
+// first query and every CLI command.
+const { Parser } = createRequire(import.meta.url)('node-sql-parser/build/mysql.js') as typeof NodeSqlParser;
+const parser = new Parser();
 
 const READ_ONLY = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'UPSERT', 'TRUNCATE']);
 const DDL = new Set(['CREATE', 'DROP', 'ALTER', 'GRANT', 'REVOKE', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SET', 'USE', 'DECLARE', 'CACHE', 'SHOW', 'DESCRIBE', 'PRAGMA']);
