@@ -59,3 +59,26 @@ for (const view of ['Stories', 'Tags', 'Comments', 'MediaChildren', 'Replies', '
     }
   });
 }
+
+test('Media asks timestamp only when rows need it: several accounts merge on it, one account does not', async () => {
+  const mediaFields = (start: number) => sb.requests.slice(start).filter((r) => r.endpoint === 'GET /{ig-user-id}/media').map((r) => r.params['fields']);
+  let start = sb.requests.length;
+  const merged = await conn.query('SELECT Id, AccountId FROM Media');
+  const fields = mediaFields(start);
+  assert.ok(fields.length >= accounts.length, fields.join(' '));
+  assert.ok(fields.every((f) => f === 'id,timestamp'), fields.join(' '));
+  // merged newest first across accounts: the same order as the accounts' own timestamps
+  const stamped = await conn.query('SELECT Id, Timestamp FROM Media');
+  const when = new Map(stamped.rows.map((r) => [String(r['Id']), (r['Timestamp'] as Date).getTime()]));
+  const times = merged.rows.map((r) => when.get(String(r['Id']))!);
+  assert.deepEqual(times, [...times].sort((a, b) => b - a));
+  assert.ok(new Set(merged.rows.map((r) => r['AccountId'])).size >= 2);
+
+  start = sb.requests.length;
+  const one = await conn.query('SELECT Id FROM Media WHERE AccountId = ?', [accounts[0]!]);
+  assert.ok(one.rowCount > 0);
+  assert.deepEqual([...new Set(mediaFields(start))], ['id']);
+  start = sb.requests.length;
+  await conn.query("SELECT Id FROM Media WHERE AccountId = ? AND Timestamp >= '2020-01-01'", [accounts[0]!]);
+  assert.deepEqual([...new Set(mediaFields(start))], ['id,timestamp']); // a pushed range is checked on it
+});
