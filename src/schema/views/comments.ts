@@ -104,10 +104,11 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
 /**
  * Media pages whose continuations run at once (besides the page being read ahead): each page needs
  * up to ~3 rounds of batches when media hold a few hundred comments. Memory, not speed, sets it:
- * V8 grows the heap to a few times what is live, so each page held costs several times its size,
- * and more so the faster answers come. In a 1,000,000-comment scan (W7 at 50 ms, 2-core machine):
- * 2 pages 13.1–13.3 s at 168–172 MB peak RSS; 3 pages 10.5–12.3 s at 176–211 MB; 4 pages
- * 10.5–12.2 s at 201–206 MB. A scan must stay under 200 MB on every run, not on average.
+ * V8 grows its old space to a few times what is live when objects are promoted fast, and pages
+ * held through several round trips are. In a 1,000,000-comment scan (W7 at 50 ms, 2-core machine):
+ * 1 page 21 s at 130 MB; 2 pages 11.5–14.4 s at 170–195 MB; 3 pages 8.8–10.0 s at 184–212 MB;
+ * 4 pages 7.4–8.5 s at 194–221 MB. A scan must stay under 200 MB on every run, not on average
+ * (docs/performance.md, "Where igsql's own time goes").
  */
 const PAGES_IN_FLIGHT = 2;
 
