@@ -159,7 +159,7 @@ export class Binder {
     this.#outer.push(outer);
     let planned: PlannedQuery;
     try {
-      planned = this.#planSubquery(query, scope);
+      planned = this.#planSubquery(mode === 'exists' ? firstRowOnly(query) : query, scope);
     } finally {
       this.#outer.pop();
     }
@@ -170,6 +170,16 @@ export class Binder {
     this.#ctx.subqueries.push(subquery);
     return subquery;
   }
+}
+
+/**
+ * EXISTS needs one row: `EXISTS (q)` is `EXISTS (q LIMIT 1)` for any q, so a plain subquery gets
+ * LIMIT 1, which the planner pushes to the scan when nothing after it filters (`limit=1`, no page
+ * read ahead). A subquery with its own LIMIT, TOP or OFFSET is left as written.
+ */
+function firstRowOnly(query: Query): Query {
+  if (query.limit !== undefined || query.offset !== undefined || (query.kind === 'Select' && query.top !== undefined)) return query;
+  return { ...query, limit: { kind: 'Literal', value: 1, type: 'Integer' } };
 }
 
 function arity(min: number, max: number): string {

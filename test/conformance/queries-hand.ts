@@ -259,6 +259,13 @@ export const HAND_WRITTEN: Readonly<Record<string, readonly ConformanceCase[]>> 
     c('SELECT Id FROM Comments WHERE MediaId IN (SELECT Id FROM Media WHERE LikeCount > 250)'),
     c('SELECT Id FROM Media WHERE EXISTS (SELECT 1 FROM Comments WHERE Hidden = 1)'),
     c('SELECT Id FROM Media WHERE NOT EXISTS (SELECT 1 FROM Comments WHERE LikeCount > 1000)'),
+    // EXISTS reads one row (LIMIT 1 is added); a subquery's own LIMIT/OFFSET, aggregates and UNION keep their meaning
+    c('SELECT Id FROM Media WHERE EXISTS (SELECT 1 FROM Comments WHERE Hidden = 1 LIMIT 1 OFFSET 100000)'),
+    c('SELECT Id FROM Media WHERE NOT EXISTS (SELECT 1 FROM Comments LIMIT 0)'),
+    c('SELECT Id FROM Media WHERE EXISTS (SELECT Id FROM Comments WHERE Hidden = 1 ORDER BY LikeCount DESC LIMIT 2 OFFSET 1)'),
+    c('SELECT Id FROM Media WHERE EXISTS (SELECT COUNT(*) FROM Comments WHERE LikeCount > 1000)'),
+    c('SELECT Id FROM Media WHERE NOT EXISTS (SELECT MediaId FROM Comments WHERE LikeCount > 1000 GROUP BY MediaId HAVING COUNT(*) > 1)'),
+    c('SELECT Id FROM Media WHERE EXISTS (SELECT Id FROM Comments WHERE LikeCount > 1000 UNION SELECT Id FROM Media WHERE LikeCount > 250)'),
     c('SELECT Id, (SELECT COUNT(*) FROM Comments) FROM Media'),
     c('SELECT (SELECT MAX(LikeCount) FROM Media) - (SELECT MIN(LikeCount) FROM Media)'),
     c('SELECT t.MediaType, t.n FROM (SELECT MediaType, COUNT(*) AS n FROM Media GROUP BY MediaType) AS t WHERE t.n > 20'),

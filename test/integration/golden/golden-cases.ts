@@ -40,6 +40,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'audience-insights', why: 'AudienceType and Timeframe are insight inputs', sql: `SELECT AudienceGroup, Value FROM AudienceInsights WHERE AccountId = '${ACCOUNT}' AND AudienceType = 'country' AND Timeframe = 'this_month'` },
   { name: 'cdata-account-follow-type', why: "CData's AccountFollowType is AccountInsights with breakdown=follow_type", sql: `SELECT Metric, BreakdownValue, Value FROM AccountFollowType WHERE AccountId = '${ACCOUNT}' AND Since = '2026-05-01' AND Until = '2026-05-15'` },
   { name: 'account-insights-daily-totals', why: 'a daily view reads total values one day at a time', sql: `SELECT EndTime, Value FROM AccountInsightsDaily WHERE AccountId = '${ACCOUNT}' AND Metric = 'views' AND Since = '2026-05-01' AND Until = '2026-05-04'` },
+  { name: 'exists-first-row', why: 'EXISTS needs one row: LIMIT 1 reaches the scan (limit=1, nothing read ahead)', sql: `SELECT Name FROM Page WHERE EXISTS (SELECT 1 FROM Media WHERE AccountId = '${ACCOUNT}')` },
   { name: 'correlated-exists', why: 'a correlated subquery reads its inner view a batch of outer values at a time', sql: 'SELECT m.Id FROM Media m WHERE EXISTS (SELECT 1 FROM Comments c WHERE c.MediaId = m.Id AND c.LikeCount > 3)' },
   { name: 'correlated-scalar', why: 'a correlated scalar subquery in the select list is batched too', sql: `SELECT m.Id, (SELECT COUNT(*) FROM Comments c WHERE c.MediaId = m.Id) AS N FROM Media m WHERE m.AccountId = '${ACCOUNT}'` },
 ];
