@@ -6,7 +6,7 @@ import { nestedEdgeLazily, nestedEdges } from '../nested-rest.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
-import { COMMENTS_MAX, commentColumns } from './comments.js';
+import { COMMENTS_MAX, nestedLimit, commentColumns } from './comments.js';
 import { accountIdColumn } from './media-columns.js';
 
 const columns: GraphColumn[] = [
@@ -44,7 +44,7 @@ export const repliesView = defineView<ViewApi>({
   list: listReplies,
   describe(ctx) {
     const fields = replyFields(ctx).join(',');
-    const replies = nestedField('replies', COMMENTS_MAX, [fields]);
+    const replies = nestedField('replies', nestedLimit(ctx), [fields]);
     if (pushedValues(ctx, 'Id')) return [`GET /?ids={reply ids}&fields=${fields}`];
     if (pushedValues(ctx, 'CommentId')) return [`GET /?ids={up to 50 comment ids}&fields=media,${replies}`];
     const comments = nestedField('comments', COMMENTS_MAX, ['id', replies]);
@@ -69,7 +69,7 @@ async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
     }
     return;
   }
-  const replies = nestedField('replies', COMMENTS_MAX, fields);
+  const replies = nestedField('replies', nestedLimit(ctx), fields);
   const replyFieldList = fields.join(',');
   const commentIds = pushedValues(ctx, 'CommentId');
   if (commentIds !== undefined) {

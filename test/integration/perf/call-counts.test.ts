@@ -134,12 +134,16 @@ test('LIMIT over Comments and Replies reads media by media, continuing only as f
   const box = await counted({ seed: 42, media: 100, comments: 100 * 120 });
   try {
     const conn = await open(box);
+    const asked = box.sandbox.requests.length;
     const comments = await calls(box, conn, 'SELECT Id, MediaId FROM Comments LIMIT 5');
     assert.deepEqual([comments.rows, comments.calls], [5, 1], 'the first media page holds them: no continuation round');
+    const fields = box.sandbox.requests.slice(asked).map((r) => r.params['fields'] ?? '');
+    assert.ok(fields.length === 1 && fields[0]!.includes('comments.limit(5){'), `5 nested comments a media are enough: ${fields.join(' ')}`);
     const replies = await calls(box, conn, 'SELECT Id, CommentId FROM Replies LIMIT 5');
     assert.equal(replies.rows, 5);
     assert.ok(replies.calls <= 2, `${replies.calls} calls`);
-    for (const [view, n] of [['Comments', 120], ['Replies', 60]] as const) {
+    // fewer than 50: the nested pages are that small, and a media's rest is continued when needed
+    for (const [view, n] of [['Comments', 7], ['Comments', 120], ['Replies', 7], ['Replies', 60]] as const) {
       const all = (await conn.query(`SELECT * FROM ${view}`)).rows;
       const first = (await conn.query(`SELECT * FROM ${view} LIMIT ${n}`)).rows;
       assert.deepEqual(first, all.slice(0, n), `${view}: the same rows as the scan, in its order`);
