@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The igsql command. An installed package runs the compiled CLI: the bundle in dist/bundle/ (one
-// module to load instead of ~320: ~140 ms faster), or dist/cli/ when there is no bundle
+// module to load instead of ~320: ~130 ms faster), or dist/cli/ when there is no bundle
 // (`npm install` builds both through the `prepare` script). In a checkout whose sources are newer
 // than that build (or that has no build), it runs the sources through tsx instead, so `npx igsql`
 // never runs stale code.

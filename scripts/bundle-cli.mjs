@@ -1,5 +1,5 @@
 // The CLI as one ES module (plus lazily loaded chunks) in dist/bundle/, from the compiled dist/cli/.
-// Loading ~320 small modules was ~40% of a one-shot `igsql "SELECT …"`; one file loads ~140 ms
+// Loading ~320 small modules was ~40% of a one-shot `igsql "SELECT …"`; one file loads ~130 ms
 // faster. Dependencies stay external (node_modules), so the bundle holds only igsql's own code.
 // The chunks sit two levels under the package root, as dist/cli/*.js do, so relative URLs such as
 // version.ts's `../../package.json` resolve the same. `npm run build` runs it after tsc.

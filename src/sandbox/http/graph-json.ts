@@ -20,7 +20,8 @@ const SPLIT_DEPTH = 2;
  * copies them into one flat string (two bytes a character once one is non-ASCII) in freshly mapped
  * memory: ~6 ms for a W7 page, more than the escaping. So the outer levels (`{"data":[…]}`, a
  * batch's array of items) are written member by member, each member a small JSON.stringify escaped
- * straight into a reused byte buffer, and only the finished ASCII text is one large string.
+ * straight into a reused byte buffer, and an answer leaves as one copy of those bytes
+ * (graphJsonBytes); only graphJson, for tests and callers that need text, makes a large string.
  */
 export function graphJson(value: unknown): string {
   const written = write(value);
@@ -149,4 +150,3 @@ export function bodyBytes(body: string | Buffer): Buffer {
 export function bodyText(body: string | Buffer): string {
   return typeof body === 'string' ? body : body.toString('latin1');
 }
-
