@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The igsql command. An installed package runs the compiled CLI: the bundle in dist/bundle/ (one
-// module to load instead of ~320: ~130 ms faster), or dist/cli/ when there is no bundle
+// The igsql command. An installed package runs the compiled CLI: the bundle in dist/bundle/cli/ (a
+// few modules to load instead of ~320: ~130 ms faster), or dist/cli/ when there is no bundle
 // (`npm install` builds both through the `prepare` script). In a checkout whose sources are newer
 // than that build (or that has no build), it runs the sources through tsx instead, so `npx igsql`
 // never runs stale code.
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundled = join(root, 'dist', 'bundle', 'main.js');
+const bundled = join(root, 'dist', 'bundle', 'cli', 'main.js');
 const compiled = existsSync(bundled) ? bundled : join(root, 'dist', 'cli', 'main.js');
 const sources = join(root, 'src');
 

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-/** igsql's version, from package.json (two levels up from both src/cli and dist/cli). */
+/**
+ * igsql's version, from its package.json, found by the package's own name (Node resolves a
+ * package's name from inside it through its `exports`), so it is right from src/, dist/ and the
+ * bundle alike, whatever the depth of the file.
+ */
 export function igsqlVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return (createRequire(import.meta.url)('igsql/package.json') as { version: string }).version;
 }
