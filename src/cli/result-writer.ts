@@ -62,7 +62,6 @@ export async function writeResult(result: ResultSource, write: (text: string) =>
 }
 
 export function rowObject(row: Row, columns: readonly OutputColumn[]): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
-  for (const c of columns) object[c.name] = valueJson(cellOf(row, c));
-  return object;
+  // fromEntries defines own properties: a column named __proto__ stays a column
+  return Object.fromEntries(columns.map((c) => [c.name, valueJson(cellOf(row, c))]));
 }

@@ -11,13 +11,14 @@
  */
 import { IgsqlError } from '../errors.js';
 import type { Catalog } from '../schema/catalog.js';
-import type { ColumnType, ResultColumn, Row, SqlValue } from '../schema/types.js';
+import type { ColumnType, ResultColumn, Row } from '../schema/types.js';
 import type { ParameterInfo, Query } from './ast.js';
 import type { Subquery } from './bound.js';
 import { prepareExec, runExec, type PreparedExec } from './exec-procedure.js';
 import { Execution } from './execute.js';
 import { EXPLAIN_COLUMNS, explainRows } from './explain.js';
 import { bindParams, type Params } from './params.js';
+import { rowMaker } from './output-row.js';
 import { parseSql } from './parse.js';
 import { planQuery } from './plan.js';
 import type { PlannedQuery } from './plan-types.js';
@@ -115,18 +116,13 @@ export function execute(prepared: PreparedStatement, params: Params | undefined,
   const running = execution.run(plan.planned);
   const keys = uniqueNames(plan.planned.output.map((o) => o.name));
   const columns = keys.map((name, i) => ({ name, type: columnType(running.types[i]!) }));
-  const width = keys.length;
+  const make = rowMaker(keys);
   return {
     columns,
     rows: (async function* () {
       for await (const batch of running.rows) {
         const out: Row[] = new Array<Row>(batch.length);
-        for (let r = 0; r < batch.length; r++) {
-          const values = batch[r]!;
-          const obj: Record<string, SqlValue> = {};
-          for (let i = 0; i < width; i++) obj[keys[i]!] = values[i]!;
-          out[r] = obj;
-        }
+        for (let r = 0; r < batch.length; r++) out[r] = make(batch[r]!);
         yield out;
       }
     })(),

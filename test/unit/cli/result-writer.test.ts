@@ -105,3 +105,10 @@ test('csv: an empty result still has its header; a query failing before its firs
   await assert.rejects(writeResult(failing, (t) => void (out += t), { format: 'csv', showSecrets: false }), /first page failed/);
   assert.equal(out, '');
 });
+
+test('a column named __proto__ is written like any other in json and ndjson', async () => {
+  const cols: ResultColumn[] = [{ name: '__proto__', type: 'String' }, { name: 'b', type: 'Integer' }];
+  const data: Row[] = [Object.fromEntries([['__proto__', 'x'], ['b', 1]]) as Row];
+  assert.equal(await render('json', cols, data), '[\n  {"__proto__":"x","b":1}\n]\n');
+  assert.equal(await render('ndjson', cols, data), '{"__proto__":"x","b":1}\n');
+});
