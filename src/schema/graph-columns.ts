@@ -6,6 +6,7 @@
  *   col('OwnerId', 'String', 'Owner account id.', { field: 'owner', read: (n) => path(n, 'owner', 'id') })
  */
 import type { ColumnDefinition } from './define-view.js';
+import { rowMaker, type RowMaker } from './row-maker.js';
 import type { ColumnType, Row, SqlValue } from './types.js';
 import type { GraphNode } from './view-api.js';
 
@@ -109,19 +110,32 @@ export function selectColumns<C extends GraphColumn>(columns: readonly C[], need
 
 /**
  * A Graph node → row over the active columns (see selectColumns); other columns read as NULL.
- * `extra` supplies values not read from the node (AccountId, parent ids, pushed inputs).
+ * `extra` supplies values not read from the node (AccountId, parent ids, pushed inputs). The row
+ * is made as one object literal per column list (see sql/output-row.ts): a scan makes one per item.
  */
 export function toRow(active: readonly GraphColumn[], node: GraphNode, extra?: Readonly<Record<string, SqlValue>>): Row {
-  const row: Record<string, SqlValue> = {};
-  for (const column of active) {
+  const values = scratch;
+  values.length = active.length;
+  for (let i = 0; i < active.length; i++) {
+    const column = active[i]!;
     const fromExtra = extra?.[column.name];
-    if (fromExtra !== undefined) {
-      row[column.name] = fromExtra;
-    } else if (column.read) {
-      row[column.name] = convert(column.type, column.read(node));
-    } else if (column.field) {
-      row[column.name] = convert(column.type, node[column.field]);
-    }
+    if (fromExtra !== undefined) values[i] = fromExtra;
+    else if (column.read) values[i] = convert(column.type, column.read(node));
+    else if (column.field) values[i] = convert(column.type, node[column.field]);
+    else values[i] = null;
   }
-  return row;
+  return makerOf(active)(values);
+}
+
+/** toRow's values on their way into a row (toRow is synchronous: one array serves every call). */
+const scratch: SqlValue[] = [];
+const makers = new WeakMap<readonly GraphColumn[], RowMaker>();
+
+function makerOf(active: readonly GraphColumn[]): RowMaker {
+  let make = makers.get(active);
+  if (make === undefined) {
+    make = rowMaker(active.map((column) => column.name));
+    makers.set(active, make);
+  }
+  return make;
 }

@@ -11,6 +11,7 @@
  */
 import { IgsqlError } from '../errors.js';
 import type { Catalog } from '../schema/catalog.js';
+import { rowMaker } from '../schema/row-maker.js';
 import type { ColumnType, ResultColumn, Row } from '../schema/types.js';
 import type { ParameterInfo, Query } from './ast.js';
 import type { Subquery } from './bound.js';
@@ -18,7 +19,6 @@ import { prepareExec, runExec, type PreparedExec } from './exec-procedure.js';
 import { Execution } from './execute.js';
 import { EXPLAIN_COLUMNS, explainRows } from './explain.js';
 import { bindParams, type Params } from './params.js';
-import { rowMaker } from './output-row.js';
 import { parseSql } from './parse.js';
 import { planQuery } from './plan.js';
 import type { PlannedQuery } from './plan-types.js';

@@ -1,12 +1,13 @@
 /**
- * The rows a query hands out: one object per row, its keys the result's column names in order.
+ * Row objects, made in the two places that make one per item: a view's rows (toRow) and the rows a
+ * query hands out (sql/engine.ts). Keys are column names in order.
  */
-import type { Row, SqlValue } from '../schema/types.js';
+import type { Row, SqlValue } from './types.js';
 
 export type RowMaker = (values: readonly SqlValue[]) => Row;
 
 /**
- * A function that makes a row of `keys` as one object literal, compiled once per query. Built up
+ * A function that makes a row of `keys` as one object literal, compiled once per column list. Built up
  * key by key, a row of a dozen columns reallocated its property store three times (a tenth of what
  * a 1,000,000-row stream allocated), and a column named `__proto__` (`SELECT x AS "__proto__"`)
  * set the row's prototype instead of a property: its value was lost. In the literal it is a

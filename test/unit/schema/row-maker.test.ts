@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { rowMaker } from '../../../src/sql/output-row.js';
-import { run, testCatalog } from './fixtures.js';
+import { rowMaker } from '../../../src/schema/row-maker.js';
+import { run, testCatalog } from '../sql/fixtures.js';
 
 test('a row has every key as an own property, in order, whatever the name', () => {
   const keys = ['Id', '__proto__', 'constructor', 'a"b\\c', '\u2028', 'x y', 'toString', ''];
@@ -30,7 +30,7 @@ test('SELECT x AS "__proto__" keeps its value, and the row its prototype', async
 });
 
 test('without code generation from strings, rows are the same', () => {
-  const module = fileURLToPath(new URL('../../../src/sql/output-row.ts', import.meta.url));
+  const module = fileURLToPath(new URL('../../../src/schema/row-maker.ts', import.meta.url));
   const script = `const { rowMaker } = await import(${JSON.stringify(module)}); const r = rowMaker(['a', '__proto__'])([1, 2]); console.log(JSON.stringify([Object.entries(r), Object.getPrototypeOf(r) === Object.prototype]));`;
   const child = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(child.stderr, '');
