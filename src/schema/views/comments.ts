@@ -1,7 +1,7 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { acrossAccounts, pushedValues } from '../pushed.js';
-import { nestedEdgeLazily, nestedEdges } from '../nested-rest.js';
+import { nestedEdges, rowsByParent, rowsLazily, type RowParent } from '../nested-rest.js';
 import { ordered } from '../fetch-helpers.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row } from '../types.js';
@@ -142,33 +142,19 @@ async function* commentsOf(
   fields: readonly string[],
   accountOf: (media: GraphNode) => string | undefined,
 ): AsyncGenerator<Row[]> {
-  if (ctx.limit === undefined) {
-    yield* rowsOf(await continued(ctx, medias, fields), active, accountOf, ctx);
-    return;
-  }
-  for (const media of medias) {
-    const extra = { MediaId: String(media['id']), AccountId: accountOf(media) ?? pushedAccount(ctx)['AccountId'] ?? null };
-    for await (const nodes of nestedEdgeLazily(ctx, media, 'comments', fields.join(','), COMMENTS_MAX)) yield nodes.map((node) => toRow(active, node, extra));
-  }
+  if (ctx.limit === undefined) yield* rowsOf(await continued(ctx, medias, fields), active, accountOf, ctx);
+  else yield* rowsLazily(ctx, parentsOf(medias, accountOf, ctx), 'comments', fields.join(','), COMMENTS_MAX, active);
 }
 
-/** Rows in batches of about ROWS_PER_BATCH, so that a page's rows are not all alive at once downstream. */
-function* rowsOf(done: Continued, active: readonly GraphColumn[], accountOf: (media: GraphNode) => string | undefined, ctx: ViewContext): Generator<Row[]> {
-  let rows: Row[] = [];
-  for (const media of done.medias) {
-    const id = String(media['id']);
-    const extra = { MediaId: id, AccountId: accountOf(media) ?? pushedAccount(ctx)['AccountId'] ?? null };
-    for (const node of done.items.get(id) ?? []) rows.push(toRow(active, node, extra));
-    done.items.delete(id);
-    if (rows.length >= ROWS_PER_BATCH) {
-      yield rows;
-      rows = [];
-    }
-  }
-  if (rows.length > 0) yield rows;
+function rowsOf(done: Continued, active: readonly GraphColumn[], accountOf: (media: GraphNode) => string | undefined, ctx: ViewContext): Generator<Row[]> {
+  return rowsByParent(parentsOf(done.medias, accountOf, ctx), done.items, active);
 }
 
-const ROWS_PER_BATCH = 500;
+/** Each media with the MediaId and AccountId of its comments' rows. */
+function parentsOf(medias: readonly GraphNode[], accountOf: (media: GraphNode) => string | undefined, ctx: ViewContext): RowParent[] {
+  const fallback = pushedAccount(ctx)['AccountId'] ?? null;
+  return medias.map((media) => ({ node: media, extra: { MediaId: String(media['id']), AccountId: accountOf(media) ?? fallback } }));
+}
 
 function pushedAccount(ctx: ViewContext): Record<string, string | null> {
   const accounts = pushedValues(ctx, 'AccountId');

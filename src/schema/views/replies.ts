@@ -2,7 +2,7 @@ import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { acrossAccounts, pushedValues } from '../pushed.js';
 import { ordered } from '../fetch-helpers.js';
-import { nestedEdgeLazily, nestedEdges } from '../nested-rest.js';
+import { nestedEdgeLazily, nestedEdges, rowsByParent, rowsLazily, type RowParent } from '../nested-rest.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -74,9 +74,9 @@ async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
   const commentIds = pushedValues(ctx, 'CommentId');
   if (commentIds !== undefined) {
     for await (const comments of nodesByIds(ctx, commentIds, { fields: `media,${replies}` })) {
-      const parents = comments.map((comment) => ({ comment, extra: { MediaId: (path(comment, 'media', 'id') as string | undefined) ?? null, AccountId: fixedAccount } }));
-      if (ctx.limit !== undefined) yield* lazyReplies(ctx, parents, active, replyFieldList);
-      else yield* rowsOf(parents, await nestedEdges(ctx, comments, 'replies', replyFieldList, COMMENTS_MAX), active);
+      const parents = comments.map((comment) => replyParent(comment, { MediaId: (path(comment, 'media', 'id') as string | undefined) ?? null, AccountId: fixedAccount }));
+      if (ctx.limit !== undefined) yield* rowsLazily(ctx, parents, 'replies', replyFieldList, COMMENTS_MAX, active);
+      else yield* rowsByParent(parents, await nestedEdges(ctx, comments, 'replies', replyFieldList, COMMENTS_MAX), active);
     }
     return;
   }
@@ -93,14 +93,14 @@ async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
       for (const media of page) {
         const extra = { MediaId: String(media['id']), AccountId: accountOfMedia(media) ?? fixedAccount };
         for await (const comments of nestedEdgeLazily(ctx, media, 'comments', `id,${replies}`, COMMENTS_MAX)) {
-          yield* lazyReplies(ctx, comments.map((comment) => ({ comment, extra })), active, replyFieldList);
+          yield* rowsLazily(ctx, comments.map((comment) => replyParent(comment, extra)), 'replies', replyFieldList, COMMENTS_MAX, active);
         }
       }
     }
     return;
   }
   for await (const done of ordered(medias, PAGES_IN_FLIGHT, (page) => repliesOfPage(ctx, page, replies, replyFieldList))) {
-    yield* rowsOf(done.parents.map((parent) => ({ comment: parent.comment, extra: { MediaId: parent.media, AccountId: parent.account ?? fixedAccount } })), done.replies, active);
+    yield* rowsByParent(done.parents.map((parent) => replyParent(parent.comment, { MediaId: parent.media, AccountId: parent.account ?? fixedAccount })), done.replies, active);
   }
 }
 
@@ -134,17 +134,9 @@ function accountOfMedia(media: GraphNode): string | undefined {
   return (path(media, 'owner', 'id') as string | undefined) ?? (media['__account'] as string | undefined);
 }
 
-/** Under a LIMIT: comment by comment, each one's replies continued (one GET a page) only as far as read. */
-async function* lazyReplies(
-  ctx: ViewContext,
-  parents: readonly { comment: GraphNode; extra: Readonly<Record<string, SqlValue>> }[],
-  active: readonly GraphColumn[],
-  fields: string,
-): AsyncGenerator<Row[]> {
-  for (const { comment, extra } of parents) {
-    const withParent = { ...extra, CommentId: String(comment['id']) };
-    for await (const nodes of nestedEdgeLazily(ctx, comment, 'replies', fields, COMMENTS_MAX)) yield nodes.map((node) => toRow(active, node, withParent));
-  }
+/** A comment as the parent of its replies' rows: its media and account, and its id as CommentId. */
+function replyParent(comment: GraphNode, extra: Readonly<Record<string, SqlValue>>): RowParent {
+  return { node: comment, extra: { ...extra, CommentId: String(comment['id']) } };
 }
 
 async function* allMedia(ctx: ViewContext, comments: string): AsyncGenerator<GraphNode[]> {
@@ -154,25 +146,3 @@ async function* allMedia(ctx: ViewContext, comments: string): AsyncGenerator<Gra
     }
   });
 }
-
-/** Rows for the replies of each comment, in comment order, in batches of about ROWS_PER_BATCH. */
-function* rowsOf(
-  comments: readonly { comment: GraphNode; extra: Readonly<Record<string, SqlValue>> }[],
-  repliesOf: Map<string, GraphNode[]>,
-  active: readonly GraphColumn[],
-): Generator<Row[]> {
-  let rows: Row[] = [];
-  for (const { comment, extra } of comments) {
-    const id = String(comment['id']);
-    const withParent = { ...extra, CommentId: id };
-    for (const node of repliesOf.get(id) ?? []) rows.push(toRow(active, node, withParent));
-    repliesOf.delete(id);
-    if (rows.length >= ROWS_PER_BATCH) {
-      yield rows;
-      rows = [];
-    }
-  }
-  if (rows.length > 0) yield rows;
-}
-
-const ROWS_PER_BATCH = 500;
