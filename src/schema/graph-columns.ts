@@ -111,7 +111,7 @@ export function selectColumns<C extends GraphColumn>(columns: readonly C[], need
 /**
  * A Graph node → row over the active columns (see selectColumns); other columns read as NULL.
  * `extra` supplies values not read from the node (AccountId, parent ids, pushed inputs). The row
- * is made as one object literal per column list (see sql/output-row.ts): a scan makes one per item.
+ * is made as one object literal per column list (schema/row-maker.ts): a scan makes one per item.
  */
 export function toRow(active: readonly GraphColumn[], node: GraphNode, extra?: Readonly<Record<string, SqlValue>>): Row {
   const values = scratch;

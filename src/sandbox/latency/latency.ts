@@ -12,7 +12,7 @@
  */
 import type { SandboxApp } from '../context.js';
 import type { RequestContext } from '../context.js';
-import { isBatchRequest } from '../batch/batch-request.js';
+import { isBatchRequest, parseBatch } from '../batch/batch-request.js';
 import { rngFor } from '../data/rng.js';
 
 export function checkLatency(name: string, value: number): void {
@@ -52,9 +52,8 @@ function isRead(ctx: RequestContext): boolean {
   if (ctx.method === 'GET') return ctx.segments[0] !== 'oauth' && ctx.segments[0] !== 'dialog';
   if (!isBatchRequest(ctx)) return false;
   try {
-    const operations: unknown = JSON.parse(ctx.params['batch']!);
-    return Array.isArray(operations) && operations.every((op) => typeof op === 'object' && op !== null && String((op as { method?: unknown }).method ?? 'GET').toUpperCase() === 'GET');
+    return parseBatch(ctx.params['batch']!).every((op) => op.method === 'GET');
   } catch {
-    return false; // a malformed batch is refused after the wait, as before
+    return false; // a batch refused as a whole is refused after the wait, as before
   }
 }
