@@ -3,8 +3,8 @@
  * page): the parents whose nested page was not the last are continued together, one batch request
  * (≤ 50 operations) per round instead of one GET per parent. A parent that vanished meanwhile is
  * skipped with a warning; any other error fails the query. With grouping off, one GET per parent.
- * Comments and Replies turn the items into rows with rowsByParent (a whole page) and rowsLazily
- * (under a LIMIT).
+ * Replies turns a page's items into rows with rowsByParent; under a LIMIT, Comments and Replies
+ * read parent by parent with rowsLazily. A full Comments scan streams (nested-stream.ts).
  */
 import { GraphApiError } from '../errors.js';
 import { chunk, ordered } from './fetch-helpers.js';
@@ -19,7 +19,7 @@ export interface RowParent {
   readonly extra: Readonly<Record<string, SqlValue>>;
 }
 
-interface Pending {
+export interface Pending {
   readonly parent: string;
   /** Undefined: the first page (grouping off: the parents were read without the nested edge). */
   readonly after: string | undefined;
@@ -71,7 +71,8 @@ export async function nestedEdges(
   return items;
 }
 
-async function continueAll(ctx: ViewContext, pending: readonly Pending[], edge: string, fields: string, limit: number): Promise<(GraphNode | GraphApiError)[]> {
+/** One request's worth of continuations: a batch (grouping on, ≤ 50 cursors) or one GET each; an item's Graph error is its answer. */
+export async function continueAll(ctx: ViewContext, pending: readonly Pending[], edge: string, fields: string, limit: number): Promise<(GraphNode | GraphApiError)[]> {
   const signal = ctx.signal;
   if (!ctx.api.grouping) {
     const out: (GraphNode | GraphApiError)[] = [];

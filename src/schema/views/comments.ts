@@ -1,8 +1,8 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { acrossAccounts, pushedValues } from '../pushed.js';
-import { nestedEdges, rowsByParent, rowsLazily, type RowParent } from '../nested-rest.js';
-import { ordered } from '../fetch-helpers.js';
+import { rowsLazily, type RowParent } from '../nested-rest.js';
+import { rowsAsAnswered } from '../nested-stream.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -46,7 +46,7 @@ const columns: GraphColumn[] = [
 export const commentsView = defineView<ViewApi>({
   name: 'Comments',
   aliases: ['Comment', 'IGComments'],
-  description: 'Top-level comments on the media of the account(s) (replies are in Replies). Newest first per media.',
+  description: 'Top-level comments on the media of the account(s) (replies are in Replies). Each media\'s comments come newest first.',
   columns,
   keyColumns: [
     { column: 'Id', operators: ['=', 'in'], require: 'optional' },
@@ -62,6 +62,7 @@ export const commentsView = defineView<ViewApi>({
     'Needs instagram_basic and instagram_manage_comments.',
     'Without MediaId, comments come nested in the media pages (one request per 100 media), not one request per media.',
     'The API cannot filter comments by time: Timestamp filters run in igsql.',
+    'A full scan hands on each answer as it arrives, so the comments of different media interleave (each media\'s stay newest first); ORDER BY gives a fixed order. Under LIMIT, media by media.',
   ],
   list: listComments,
   describe(ctx) {
@@ -89,65 +90,20 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   }
   const expansion = nestedField('comments', nestedLimit(ctx), fields);
   const mediaIds = pushedValues(ctx, 'MediaId');
-  if (mediaIds !== undefined) {
-    for await (const medias of nodesByIds(ctx, mediaIds, { fields: `owner,${expansion}` })) {
-      yield* commentsOf(ctx, medias, active, fields, (media) => path(media, 'owner', 'id') as string | undefined);
-    }
-    return;
-  }
   const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
-  // The continuations of a page (rounds of batches) overlap the next media pages; rows still
-  // come out in page order. Under a pushed LIMIT, media by media, each continued only as far as read.
-  // Accounts one after the other, the next one's first page asked meanwhile (acrossAccounts).
-  yield* acrossAccounts(ctx, async function* (account): AsyncGenerator<Row[]> {
-    const pages = edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true);
-    if (ctx.limit !== undefined) {
-      for await (const medias of pages) yield* commentsOf(ctx, medias, active, fields, () => account.id);
-      return;
-    }
-    for await (const done of ordered(pages, PAGES_IN_FLIGHT, (medias) => continued(ctx, medias, fields))) {
-      yield* rowsOf(done, active, () => account.id, ctx);
-    }
-  });
+  // Pages of media, each media the parent of its comments' rows (with its MediaId and AccountId).
+  const parentPages: AsyncIterable<RowParent[]> = mediaIds !== undefined
+    ? mapPages(nodesByIds(ctx, mediaIds, { fields: `owner,${expansion}` }), (media) => path(media, 'owner', 'id') as string | undefined, ctx)
+    : acrossAccounts(ctx, (account) => mapPages(edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true), () => account.id, ctx));
+  // A full scan hands each answer's comments on as it arrives, every media's rest continued in
+  // shared batches (nested-stream.ts); under a pushed LIMIT, media by media, each continued only
+  // as far as read.
+  if (ctx.limit === undefined) yield* rowsAsAnswered(ctx, parentPages, 'comments', fields.join(','), COMMENTS_MAX, active);
+  else for await (const parents of parentPages) yield* rowsLazily(ctx, parents, 'comments', fields.join(','), COMMENTS_MAX, active);
 }
 
-/**
- * Media pages whose continuations run at once (besides the page being read ahead): each page needs
- * up to ~3 rounds of batches when media hold a few hundred comments. Memory, not speed, sets it:
- * V8 grows its old space to a few times what is live when objects are promoted fast, and pages
- * held through several round trips are. In a 1,000,000-comment scan (W7 at 50 ms, 2-core machine):
- * 1 page 21 s at 130 MB; 2 pages 11.5–14.4 s at 170–195 MB; 3 pages 8.8–10.0 s at 184–212 MB;
- * 4 pages 7.4–8.5 s at 194–221 MB. A scan must stay under 200 MB on every run, not on average
- * (docs/performance.md, "Where igsql's own time goes").
- */
-const PAGES_IN_FLIGHT = 2;
-
-interface Continued {
-  readonly medias: readonly GraphNode[];
-  readonly items: Map<string, GraphNode[]>;
-}
-
-async function continued(ctx: ViewContext, medias: readonly GraphNode[], fields: readonly string[]): Promise<Continued> {
-  return { medias, items: await nestedEdges(ctx, medias, 'comments', fields.join(','), COMMENTS_MAX) };
-}
-
-/**
- * Rows for the comments nested in each media, the rest of the edges continued in batches; under a
- * LIMIT, media by media, each one's comments continued (one GET a page) only as far as read.
- */
-async function* commentsOf(
-  ctx: ViewContext,
-  medias: readonly GraphNode[],
-  active: readonly GraphColumn[],
-  fields: readonly string[],
-  accountOf: (media: GraphNode) => string | undefined,
-): AsyncGenerator<Row[]> {
-  if (ctx.limit === undefined) yield* rowsOf(await continued(ctx, medias, fields), active, accountOf, ctx);
-  else yield* rowsLazily(ctx, parentsOf(medias, accountOf, ctx), 'comments', fields.join(','), COMMENTS_MAX, active);
-}
-
-function rowsOf(done: Continued, active: readonly GraphColumn[], accountOf: (media: GraphNode) => string | undefined, ctx: ViewContext): Generator<Row[]> {
-  return rowsByParent(parentsOf(done.medias, accountOf, ctx), done.items, active);
+async function* mapPages(pages: AsyncIterable<readonly GraphNode[]>, accountOf: (media: GraphNode) => string | undefined, ctx: ViewContext): AsyncGenerator<RowParent[]> {
+  for await (const medias of pages) yield parentsOf(medias, accountOf, ctx);
 }
 
 /** Each media with the MediaId and AccountId of its comments' rows. */
