@@ -56,19 +56,30 @@ export async function nestedEdges(
     const next: Pending[] = [];
     answers.forEach((answer, i) => {
       const { parent } = pending[i]!;
-      if (answer instanceof GraphApiError) {
-        if (!isMissingObject(answer)) throw answer;
-        ctx.api.warn(`skipped the rest of ${parent}/${edge}: ${answer.message}`);
-        return;
-      }
-      const page = answer as unknown as GraphPage;
-      items.get(parent)!.push(...(page.data ?? []));
-      const after = page.paging?.next !== undefined ? page.paging.cursors?.after : undefined;
-      if (after !== undefined && (page.data ?? []).length > 0) next.push({ parent, after });
+      const page = continuedPage(ctx, parent, edge, answer);
+      if (page === undefined) return;
+      items.get(parent)!.push(...page.items);
+      if (page.after !== undefined) next.push({ parent, after: page.after });
     });
     pending = next;
   }
   return items;
+}
+
+/**
+ * A continuation's answer for `parent`: its items and the cursor to go on from (none after the
+ * last page, or an empty one); undefined, with a warning, when the parent vanished meanwhile. Any
+ * other Graph error is thrown.
+ */
+export function continuedPage(ctx: ViewContext, parent: string, edge: string, answer: GraphNode | GraphApiError): { items: readonly GraphNode[]; after: string | undefined } | undefined {
+  if (answer instanceof GraphApiError) {
+    if (!isMissingObject(answer)) throw answer;
+    ctx.api.warn(`skipped the rest of ${parent}/${edge}: ${answer.message}`);
+    return undefined;
+  }
+  const page = answer as unknown as GraphPage;
+  const items = page.data ?? [];
+  return { items, after: page.paging?.next !== undefined && items.length > 0 ? page.paging.cursors?.after : undefined };
 }
 
 /** One request's worth of continuations: a batch (grouping on, ≤ 50 cursors) or one GET each; an item's Graph error is its answer. */

@@ -15,12 +15,12 @@
  * the way a parallel scan in a database returns rows in no fixed order. A query that needs an
  * order says ORDER BY; under a pushed LIMIT the views read parent by parent instead (rowsLazily).
  */
-import { GraphApiError } from '../errors.js';
+import type { GraphApiError } from '../errors.js';
 import { toRow, type GraphColumn } from './graph-columns.js';
-import { continueAll, nestedPage, type RowParent } from './nested-rest.js';
-import { BATCH_MAX, isMissingObject } from './scan.js';
+import { continueAll, continuedPage, nestedPage, type Pending, type RowParent } from './nested-rest.js';
+import { BATCH_MAX } from './scan.js';
 import type { Row, SqlValue } from './types.js';
-import type { GraphNode, GraphPage, ViewContext } from './view-api.js';
+import type { GraphNode, ViewContext } from './view-api.js';
 
 /**
  * Rows received and not yet read past which no request starts. Two nested media pages' worth
@@ -37,10 +37,8 @@ interface Received {
   readonly extra: Readonly<Record<string, SqlValue>>;
 }
 
-interface Cursor {
-  readonly parent: string;
-  /** Undefined: the first page (grouping off: the parent was read without the nested edge). */
-  readonly after: string | undefined;
+/** A parent to continue, with the values its items' rows take from it. */
+interface Cursor extends Pending {
   readonly extra: Readonly<Record<string, SqlValue>>;
 }
 
@@ -95,16 +93,10 @@ export async function* rowsAsAnswered(
   const onAnswers = (group: readonly Cursor[], answers: readonly (GraphNode | GraphApiError)[]): void => {
     answers.forEach((answer, i) => {
       const { parent, extra } = group[i]!;
-      if (answer instanceof GraphApiError) {
-        if (!isMissingObject(answer)) throw answer;
-        ctx.api.warn(`skipped the rest of ${parent}/${edge}: ${answer.message}`);
-        return;
-      }
-      const page = answer as unknown as GraphPage;
-      const items = page.data ?? [];
-      receive(items, extra);
-      const after = page.paging?.next !== undefined ? page.paging.cursors?.after : undefined;
-      if (after !== undefined && items.length > 0) cursors.push({ parent, after, extra });
+      const page = continuedPage(ctx, parent, edge, answer);
+      if (page === undefined) return;
+      receive(page.items, extra);
+      if (page.after !== undefined) cursors.push({ parent, after: page.after, extra });
     });
   };
   /** Starts what may start: the next parent page, and batches of cursors (partial only when nothing else could add to them). */
