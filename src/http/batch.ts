@@ -14,12 +14,12 @@ export interface BatchRequest {
 }
 
 export type BatchItemResult =
-  | { ok: true; status: number; headers: Record<string, string>; body: unknown }
+  | { ok: true; status: number; body: unknown }
   | { ok: false; status: number | undefined; error: IgsqlError };
 
+/** An item of the answer: `include_headers=false`, as igsql reads nothing from an item's headers (a 190 or a rate limit is in its body; the call's usage headers are the batch's own). */
 interface RawItem {
   code: number;
-  headers?: Array<{ name: string; value: string }>;
   body?: string | null;
 }
 
@@ -40,7 +40,7 @@ export async function runBatch(client: GraphClient, requests: readonly BatchRequ
     for (let round = 0; pending.length > 0; round++) {
       const idempotent = pending.every((i) => requests[i]!.method === 'GET');
       const batch = pending.map((i) => toWire(requests[i]!));
-      const { response, token } = await client.requestCarrying<unknown>('POST', '/', { batch: JSON.stringify(batch), include_headers: 'true' }, { ...options, idempotent });
+      const { response, token } = await client.requestCarrying<unknown>('POST', '/', { batch: JSON.stringify(batch), include_headers: 'false' }, { ...options, idempotent });
       if (!Array.isArray(response.body)) throw new IgsqlError('graph', `The batch call answered ${typeof response.body} instead of an array of results.`);
       const retry: number[] = [];
       let authFailure: GraphApiError | undefined;
@@ -83,8 +83,6 @@ function toWire(r: BatchRequest): Record<string, string> {
 
 function toResult(item: RawItem | null | undefined, request: BatchRequest): BatchItemResult {
   if (item == null) return { ok: false, status: undefined, error: new IgsqlError('internal', 'batch item did not complete (null)') };
-  const headers: Record<string, string> = {};
-  for (const h of item.headers ?? []) headers[h.name.toLowerCase()] = h.value;
   let body: unknown = null;
   try {
     body = typeof item.body === 'string' && item.body !== '' ? parseJsonLossless(item.body) : null;
@@ -94,5 +92,5 @@ function toResult(item: RawItem | null | undefined, request: BatchRequest): Batc
   const envelope = envelopeOf(body);
   if (envelope) return { ok: false, status: item.code, error: graphError(envelope, item.code, `batch ${request.method} ${request.relativeUrl.split('?')[0]}`) };
   if (item.code >= 400) return { ok: false, status: item.code, error: new IgsqlError('graph', `Batch item ${request.method} ${request.relativeUrl.split('?')[0]} answered HTTP ${item.code}.`, { details: { retryable: item.code >= 500 } }) };
-  return { ok: true, status: item.code, headers, body };
+  return { ok: true, status: item.code, body };
 }
