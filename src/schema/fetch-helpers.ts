@@ -47,6 +47,11 @@ export async function* ordered<T, R>(
   }
 }
 
+/** Pages with each item mapped (a page stays a page: a consumer that stops early stops the source). */
+export async function* mapPages<T, R>(pages: AsyncIterable<readonly T[]>, map: (item: T) => R): AsyncGenerator<R[]> {
+  for await (const page of pages) yield page.map(map);
+}
+
 async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
   yield* items;
 }

@@ -3,8 +3,9 @@
  * page): the parents whose nested page was not the last are continued together, one batch request
  * (≤ 50 operations) per round instead of one GET per parent. A parent that vanished meanwhile is
  * skipped with a warning; any other error fails the query. With grouping off, one GET per parent.
- * Replies turns a page's items into rows with rowsByParent; under a LIMIT, Comments and Replies
- * read parent by parent with rowsLazily. A full Comments scan streams (nested-stream.ts).
+ * MediaChildren continues an album's children with nestedEdges; a full Comments or Replies scan
+ * streams its answers (nested-stream.ts, over continueAll); under a LIMIT they read parent by
+ * parent with rowsLazily.
  */
 import { GraphApiError } from '../errors.js';
 import { chunk, ordered } from './fetch-helpers.js';
@@ -124,27 +125,6 @@ export async function* nestedEdgeLazily(ctx: ViewContext, parent: GraphNode, edg
     ctx.api.warn(`skipped the rest of ${id}/${edge}: ${(error as Error).message}`);
   }
 }
-
-/**
- * The rows of each parent's items (as nestedEdges gives them), in parent order, in batches of about
- * ROWS_PER_BATCH so that a page's rows are not all alive at once downstream; each parent's items
- * are let go as they are handed on.
- */
-export function* rowsByParent(parents: readonly RowParent[], items: Map<string, GraphNode[]>, active: readonly GraphColumn[]): Generator<Row[]> {
-  let rows: Row[] = [];
-  for (const { node, extra } of parents) {
-    const id = String(node['id']);
-    for (const item of items.get(id) ?? []) rows.push(toRow(active, item, extra));
-    items.delete(id);
-    if (rows.length >= ROWS_PER_BATCH) {
-      yield rows;
-      rows = [];
-    }
-  }
-  if (rows.length > 0) yield rows;
-}
-
-const ROWS_PER_BATCH = 500;
 
 /** Under a LIMIT: parent by parent, the rows of its items, its edge continued only as far as read (nestedEdgeLazily). */
 export async function* rowsLazily(ctx: ViewContext, parents: readonly RowParent[], edge: string, fields: string, limit: number, active: readonly GraphColumn[]): AsyncGenerator<Row[]> {

@@ -10,6 +10,9 @@
  * 50 to a batch whatever page they came from. What is held is the answers the consumer has not
  * reached yet, and no request starts while those are more than ROWS_AHEAD rows.
  *
+ * Nesting can be two deep (Replies: media → comments → replies): the items of an upper level are
+ * parents of the next, each continued in its turn, and only the last level's items are rows.
+ *
  * The order: each parent's items stay in edge order (a parent's next page is asked only after
  * its previous one arrived), but the items of different parents interleave as the answers come,
  * the way a parallel scan in a database returns rows in no fixed order. A query that needs an
@@ -37,30 +40,41 @@ interface Received {
   readonly extra: Readonly<Record<string, SqlValue>>;
 }
 
-/** A parent to continue, with the values its items' rows take from it. */
+type Extra = Readonly<Record<string, SqlValue>>;
+
+/** One level of nesting: the edge under each parent, and the fields (with any deeper nesting) of its items. */
+export interface NestedLevel {
+  readonly edge: string;
+  readonly fields: string;
+  /** An upper level's item as the parent of the next level: the values its items' rows take from it. */
+  readonly extraOf?: (item: GraphNode, extra: Extra) => Extra;
+}
+
+/** A parent to continue at `level`, with the values its items' rows take from it. */
 interface Cursor extends Pending {
-  readonly extra: Readonly<Record<string, SqlValue>>;
+  readonly extra: Extra;
+  readonly level: number;
 }
 
 /**
- * Rows of every item of `edge` under every parent of `parentPages`: the nested page of each
- * parent, then its following pages (batches of up to 50 cursors, at most `ctx.api.concurrency`
- * requests at once besides the parent page). A parent that vanished meanwhile is skipped with a
- * warning; any other error fails the scan at the consumer's next read. When the consumer stops,
- * no request starts and the parent pages are closed.
+ * Rows of every item of the last of `levels` under every parent of `parentPages`: the nested page
+ * of each parent, then its following pages (batches of up to 50 cursors of one level, at most
+ * `ctx.api.concurrency` requests at once besides the parent page). A parent that vanished
+ * meanwhile is skipped with a warning; any other error fails the scan at the consumer's next
+ * read. When the consumer stops, no request starts and the parent pages are closed.
  */
 export async function* rowsAsAnswered(
   ctx: ViewContext,
   parentPages: AsyncIterable<readonly RowParent[]>,
-  edge: string,
-  fields: string,
+  levels: readonly NestedLevel[],
   limit: number,
   active: readonly GraphColumn[],
 ): AsyncGenerator<Row[]> {
+  const last = levels.length - 1;
   const parents = parentPages[Symbol.asyncIterator]();
   const received: Received[] = [];
   let receivedRows = 0;
-  const cursors: Cursor[] = [];
+  const cursors: Cursor[][] = levels.map(() => []); // per level: a batch continues one edge
   let parentPage: Promise<void> | undefined;
   let parentsDone = false;
   let continuing = 0;
@@ -82,21 +96,25 @@ export async function* rowsAsAnswered(
     received.push({ items, extra });
     receivedRows += items.length;
   };
-  const onParents = (page: readonly RowParent[]): void => {
-    for (const { node, extra } of page) {
-      const nested = nestedPage(node, edge);
-      receive(nested.items, extra);
-      const unread = !ctx.api.grouping && node[edge] === undefined; // grouping off: read without the edge
-      if (nested.after !== undefined || unread) cursors.push({ parent: String(node['id']), after: nested.after, extra });
-    }
+  /** Items of `level` under one parent: rows at the last level, else parents of the next. */
+  const onItems = (items: readonly GraphNode[], extra: Extra, level: number): void => {
+    if (level === last) receive(items, extra);
+    else for (const item of items) onParent(item, levels[level]!.extraOf?.(item, extra) ?? extra, level + 1);
+  };
+  const onParent = (node: GraphNode, extra: Extra, level: number): void => {
+    const { edge } = levels[level]!;
+    const nested = nestedPage(node, edge);
+    onItems(nested.items, extra, level);
+    const unread = !ctx.api.grouping && node[edge] === undefined; // grouping off: read without the edge
+    if (nested.after !== undefined || unread) cursors[level]!.push({ parent: String(node['id']), after: nested.after, extra, level });
   };
   const onAnswers = (group: readonly Cursor[], answers: readonly (GraphNode | GraphApiError)[]): void => {
     answers.forEach((answer, i) => {
-      const { parent, extra } = group[i]!;
-      const page = continuedPage(ctx, parent, edge, answer);
+      const { parent, extra, level } = group[i]!;
+      const page = continuedPage(ctx, parent, levels[level]!.edge, answer);
       if (page === undefined) return;
-      receive(page.items, extra);
-      if (page.after !== undefined) cursors.push({ parent, after: page.after, extra });
+      onItems(page.items, extra, level);
+      if (page.after !== undefined) cursors[level]!.push({ parent, after: page.after, extra, level });
     });
   };
   /** Starts what may start: the next parent page, and batches of cursors (partial only when nothing else could add to them). */
@@ -106,22 +124,27 @@ export async function* rowsAsAnswered(
       parentPage = parents.next().then((next) => {
         parentPage = undefined;
         if (next.done) parentsDone = true;
-        else onParents(next.value);
+        else for (const { node, extra } of next.value) onParent(node, extra, 0);
         pump();
         notify();
       }).catch(fail);
     }
-    while (cursors.length > 0 && continuing < ctx.api.concurrency && (cursors.length >= BATCH_MAX || (continuing === 0 && parentPage === undefined))) {
-      const group = cursors.splice(0, BATCH_MAX);
-      continuing++;
-      continueAll(ctx, group, edge, fields, limit).then((answers) => {
-        continuing--;
-        if (stopped) return;
-        onAnswers(group, answers);
-        pump();
-        notify();
-      }).catch(fail);
+    for (let level = last; level >= 0; level--) { // the deepest first: its items are rows
+      const queue = cursors[level]!;
+      while (queue.length > 0 && continuing < ctx.api.concurrency && (queue.length >= BATCH_MAX || (continuing === 0 && parentPage === undefined))) {
+        continueLevel(queue.splice(0, BATCH_MAX), level);
+      }
     }
+  };
+  const continueLevel = (group: Cursor[], level: number): void => {
+    continuing++;
+    continueAll(ctx, group, levels[level]!.edge, levels[level]!.fields, limit).then((answers) => {
+      continuing--;
+      if (stopped) return;
+      onAnswers(group, answers);
+      pump();
+      notify();
+    }).catch(fail);
   };
 
   try {
@@ -139,7 +162,7 @@ export async function* rowsAsAnswered(
         yield rows;
         continue;
       }
-      if (parentsDone && parentPage === undefined && continuing === 0 && cursors.length === 0) return;
+      if (parentsDone && parentPage === undefined && continuing === 0 && cursors.every((queue) => queue.length === 0)) return;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {

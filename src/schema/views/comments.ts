@@ -1,6 +1,7 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { acrossAccounts, pushedValues } from '../pushed.js';
+import { mapPages } from '../fetch-helpers.js';
 import { rowsLazily, type RowParent } from '../nested-rest.js';
 import { rowsAsAnswered } from '../nested-stream.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
@@ -93,23 +94,18 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
   // Pages of media, each media the parent of its comments' rows (with its MediaId and AccountId).
   const parentPages: AsyncIterable<RowParent[]> = mediaIds !== undefined
-    ? mapPages(nodesByIds(ctx, mediaIds, { fields: `owner,${expansion}` }), (media) => path(media, 'owner', 'id') as string | undefined, ctx)
-    : acrossAccounts(ctx, (account) => mapPages(edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true), () => account.id, ctx));
+    ? mapPages(nodesByIds(ctx, mediaIds, { fields: `owner,${expansion}` }), (media) => parentOf(media, path(media, 'owner', 'id') as string | undefined, ctx))
+    : acrossAccounts(ctx, (account) => mapPages(edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true), (media) => parentOf(media, account.id, ctx)));
   // A full scan hands each answer's comments on as it arrives, every media's rest continued in
   // shared batches (nested-stream.ts); under a pushed LIMIT, media by media, each continued only
   // as far as read.
-  if (ctx.limit === undefined) yield* rowsAsAnswered(ctx, parentPages, 'comments', fields.join(','), COMMENTS_MAX, active);
+  if (ctx.limit === undefined) yield* rowsAsAnswered(ctx, parentPages, [{ edge: 'comments', fields: fields.join(',') }], COMMENTS_MAX, active);
   else for await (const parents of parentPages) yield* rowsLazily(ctx, parents, 'comments', fields.join(','), COMMENTS_MAX, active);
 }
 
-async function* mapPages(pages: AsyncIterable<readonly GraphNode[]>, accountOf: (media: GraphNode) => string | undefined, ctx: ViewContext): AsyncGenerator<RowParent[]> {
-  for await (const medias of pages) yield parentsOf(medias, accountOf, ctx);
-}
-
-/** Each media with the MediaId and AccountId of its comments' rows. */
-function parentsOf(medias: readonly GraphNode[], accountOf: (media: GraphNode) => string | undefined, ctx: ViewContext): RowParent[] {
-  const fallback = pushedAccount(ctx)['AccountId'] ?? null;
-  return medias.map((media) => ({ node: media, extra: { MediaId: String(media['id']), AccountId: accountOf(media) ?? fallback } }));
+/** A media as the parent of its comments' rows: their MediaId and AccountId. */
+function parentOf(media: GraphNode, account: string | undefined, ctx: ViewContext): RowParent {
+  return { node: media, extra: { MediaId: String(media['id']), AccountId: account ?? pushedAccount(ctx)['AccountId'] ?? null } };
 }
 
 function pushedAccount(ctx: ViewContext): Record<string, string | null> {

@@ -1,8 +1,9 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
 import { acrossAccounts, pushedValues } from '../pushed.js';
-import { ordered } from '../fetch-helpers.js';
-import { nestedEdgeLazily, nestedEdges, rowsByParent, rowsLazily, type RowParent } from '../nested-rest.js';
+import { mapPages } from '../fetch-helpers.js';
+import { nestedEdgeLazily, rowsLazily, type RowParent } from '../nested-rest.js';
+import { rowsAsAnswered, type NestedLevel } from '../nested-stream.js';
 import { edgeNodes, nestedField, nodesByIds } from '../scan.js';
 import type { Row, SqlValue } from '../types.js';
 import type { GraphNode, ViewApi, ViewContext } from '../view-api.js';
@@ -39,7 +40,8 @@ export const repliesView = defineView<ViewApi>({
   ],
   notes: [
     'Needs instagram_basic and instagram_manage_comments.',
-    'Without a filter, replies come nested in the media pages (media → comments → replies); comments beyond 50 a media and replies beyond 50 a comment continue in batch requests for the whole page, not one request per media or comment.',
+    'Without a filter, replies come nested in the media pages (media → comments → replies); comments beyond 50 a media and replies beyond 50 a comment continue in batch requests (50 to a request), not one request per media or comment.',
+    'A full scan hands on each answer as it arrives, so the replies of different comments interleave (each comment\'s stay in order); ORDER BY gives a fixed order. Under LIMIT, comment by comment.',
   ],
   list: listReplies,
   describe(ctx) {
@@ -71,63 +73,36 @@ async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
   }
   const replies = nestedField('replies', nestedLimit(ctx), fields);
   const replyFieldList = fields.join(',');
+  const repliesLevel: NestedLevel = { edge: 'replies', fields: replyFieldList };
   const commentIds = pushedValues(ctx, 'CommentId');
   if (commentIds !== undefined) {
-    for await (const comments of nodesByIds(ctx, commentIds, { fields: `media,${replies}` })) {
-      const parents = comments.map((comment) => replyParent(comment, { MediaId: (path(comment, 'media', 'id') as string | undefined) ?? null, AccountId: fixedAccount }));
-      if (ctx.limit !== undefined) yield* rowsLazily(ctx, parents, 'replies', replyFieldList, COMMENTS_MAX, active);
-      else yield* rowsByParent(parents, await nestedEdges(ctx, comments, 'replies', replyFieldList, COMMENTS_MAX), active);
-    }
+    const comments = mapPages(nodesByIds(ctx, commentIds, { fields: `media,${replies}` }), (comment) =>
+      replyParent(comment, { MediaId: (path(comment, 'media', 'id') as string | undefined) ?? null, AccountId: fixedAccount }));
+    if (ctx.limit === undefined) yield* rowsAsAnswered(ctx, comments, [repliesLevel], COMMENTS_MAX, active);
+    else for await (const parents of comments) yield* rowsLazily(ctx, parents, 'replies', replyFieldList, COMMENTS_MAX, active);
     return;
   }
   const comments = nestedField('comments', COMMENTS_MAX, ['id', replies]);
   const mediaIds = pushedValues(ctx, 'MediaId');
-  const medias = mediaIds !== undefined
-    ? nodesByIds(ctx, mediaIds, { fields: `owner,${comments}` })
-    : allMedia(ctx, comments);
-  // As in Comments: the continuations of a media page (its comments beyond 50 a media, then the
-  // replies beyond 50 a comment, each a round of batches) overlap the next media page; rows keep
-  // the page order. Under a pushed LIMIT, media by media and comment by comment, only as far as read.
-  if (ctx.limit !== undefined) {
-    for await (const page of medias) {
-      for (const media of page) {
-        const extra = { MediaId: String(media['id']), AccountId: accountOfMedia(media) ?? fixedAccount };
-        for await (const comments of nestedEdgeLazily(ctx, media, 'comments', `id,${replies}`, COMMENTS_MAX)) {
-          yield* rowsLazily(ctx, comments.map((comment) => replyParent(comment, extra)), 'replies', replyFieldList, COMMENTS_MAX, active);
-        }
-      }
-    }
+  const medias = mapPages(
+    mediaIds !== undefined ? nodesByIds(ctx, mediaIds, { fields: `owner,${comments}` }) : allMedia(ctx, comments),
+    (media) => ({ node: media, extra: { MediaId: String(media['id']), AccountId: accountOfMedia(media) ?? fixedAccount } }),
+  );
+  // As in Comments: a full scan hands each answer's replies on as it arrives (nested-stream.ts),
+  // the comments beyond 50 a media and the replies beyond 50 a comment continued in shared
+  // batches. Under a pushed LIMIT, media by media and comment by comment, only as far as read.
+  if (ctx.limit === undefined) {
+    const commentsLevel: NestedLevel = { edge: 'comments', fields: `id,${replies}`, extraOf: (comment, extra) => replyParent(comment, extra).extra };
+    yield* rowsAsAnswered(ctx, medias, [commentsLevel, repliesLevel], COMMENTS_MAX, active);
     return;
   }
-  for await (const done of ordered(medias, PAGES_IN_FLIGHT, (page) => repliesOfPage(ctx, page, replies, replyFieldList))) {
-    yield* rowsByParent(done.parents.map((parent) => replyParent(parent.comment, { MediaId: parent.media, AccountId: parent.account ?? fixedAccount })), done.replies, active);
+  for await (const page of medias) {
+    for (const { node: media, extra } of page) {
+      for await (const comments of nestedEdgeLazily(ctx, media, 'comments', `id,${replies}`, COMMENTS_MAX)) {
+        yield* rowsLazily(ctx, comments.map((comment) => replyParent(comment, extra)), 'replies', replyFieldList, COMMENTS_MAX, active);
+      }
+    }
   }
-}
-
-/** Media pages whose continuations run at once (see Comments' PAGES_IN_FLIGHT). */
-const PAGES_IN_FLIGHT = 2;
-
-interface PageReplies {
-  /** Every comment of the page's media, in media order, with its media and account. */
-  readonly parents: readonly { comment: GraphNode; media: string; account: string | undefined }[];
-  /** Comment id → every reply. */
-  readonly replies: Map<string, GraphNode[]>;
-}
-
-/**
- * The replies under a page of media: the comments beyond the nested 50 a media (each continued
- * with its own nested replies), then the replies beyond the nested 50 a comment, each in rounds of
- * batches for all parents of the page at once (nestedEdges), not one request per media or comment.
- */
-async function repliesOfPage(ctx: ViewContext, medias: readonly GraphNode[], replies: string, fields: string): Promise<PageReplies> {
-  const commentsOf = await nestedEdges(ctx, medias, 'comments', `id,${replies}`, COMMENTS_MAX);
-  const parents: { comment: GraphNode; media: string; account: string | undefined }[] = [];
-  for (const media of medias) {
-    const id = String(media['id']);
-    const account = accountOfMedia(media);
-    for (const comment of commentsOf.get(id) ?? []) parents.push({ comment, media: id, account });
-  }
-  return { parents, replies: await nestedEdges(ctx, parents.map((p) => p.comment), 'replies', fields, COMMENTS_MAX) };
 }
 
 function accountOfMedia(media: GraphNode): string | undefined {

@@ -143,26 +143,24 @@ test('LIMIT over Comments and Replies reads media by media, continuing only as f
     assert.equal(replies.rows, 5);
     assert.ok(replies.calls <= 2, `${replies.calls} calls`);
     // fewer than 50: the nested pages are that small, and a media's rest is continued when needed
+    // A full scan interleaves media and comments as their answers come, each parent's items in
+    // order; under a LIMIT they come media by media, comment by comment: the scan's rows sorted
+    // (stably) by their media's place in the media edge, then their comment's place on the media.
+    const mediaAt = places((await conn.query('SELECT Id FROM Media')).rows.map((r) => r['Id']));
+    const commentRows = (await conn.query('SELECT Id, MediaId FROM Comments')).rows;
+    const commentAt = places(commentRows.sort((a, b) => mediaAt.get(a['MediaId'])! - mediaAt.get(b['MediaId'])!).map((r) => r['Id']));
     for (const [view, n] of [['Comments', 7], ['Comments', 120], ['Replies', 7], ['Replies', 60]] as const) {
       const all = (await conn.query(`SELECT * FROM ${view}`)).rows;
       const first = (await conn.query(`SELECT * FROM ${view} LIMIT ${n}`)).rows;
-      // A full Comments scan interleaves the media as their answers come (each media's comments in
-      // order); under a LIMIT they come media by media: the scan's rows grouped by media.
-      const scanOrder = view === 'Comments' ? byMedia(all) : all;
-      assert.deepEqual(first, scanOrder.slice(0, n), `${view}: the same rows as the scan, in its order`);
+      const readOrder = all.sort((a, b) => mediaAt.get(a['MediaId'])! - mediaAt.get(b['MediaId'])! || (view === 'Replies' ? commentAt.get(a['CommentId'])! - commentAt.get(b['CommentId'])! : 0));
+      assert.deepEqual(first, readOrder.slice(0, n), `${view}: the same rows as the scan, in its order`);
     }
   } finally {
     await box.sandbox.stop();
   }
 });
 
-/** Rows grouped by MediaId, media in the order they first appear, each media's rows in their order. */
-function byMedia(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  const groups = new Map<unknown, Record<string, unknown>[]>();
-  for (const row of rows) {
-    const group = groups.get(row['MediaId']);
-    if (group) group.push(row);
-    else groups.set(row['MediaId'], [row]);
-  }
-  return [...groups.values()].flat();
+/** Each value's position in `values`. */
+function places(values: readonly unknown[]): Map<unknown, number> {
+  return new Map(values.map((value, i) => [value, i]));
 }

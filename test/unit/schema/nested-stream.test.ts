@@ -83,7 +83,7 @@ function world(pages: readonly (readonly number[])[], size: number, options: { d
 }
 
 function scan(w: ReturnType<typeof world>, size: number) {
-  return rowsAsAnswered(w.ctx, w.parentPages, 'comments', 'id', size, active);
+  return rowsAsAnswered(w.ctx, w.parentPages, [{ edge: 'comments', fields: 'id' }], size, active);
 }
 
 async function collect(rows: AsyncIterable<readonly Record<string, unknown>[]>): Promise<string[]> {
@@ -159,7 +159,7 @@ test('rowsAsAnswered: a parent page that fails fails the scan', async () => {
   const pages: AsyncIterable<RowParent[]> = {
     [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('media page failed')) }),
   };
-  await assert.rejects(collect(rowsAsAnswered(w.ctx, pages, 'comments', 'id', 1, active)), /media page failed/);
+  await assert.rejects(collect(rowsAsAnswered(w.ctx, pages, [{ edge: 'comments', fields: 'id' }], 1, active)), /media page failed/);
 });
 
 test('rowsAsAnswered: no request starts while ROWS_AHEAD rows wait for the consumer, and none after it stops', async () => {
@@ -176,4 +176,56 @@ test('rowsAsAnswered: no request starts while ROWS_AHEAD rows wait for the consu
   await new Promise((resolve) => setTimeout(resolve, 30));
   assert.equal(w.calls.length, calls, 'nothing asked after the consumer stopped');
   assert.ok(w.closed(), 'the parent pages are closed');
+});
+
+test('rowsAsAnswered, two deep (media → comments → replies): every reply once, in its comment\'s order, with its media and comment', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.array(fc.nat(5), { maxLength: 7 }), { minLength: 1, maxLength: 4 }), // media → replies of each comment
+      fc.integer({ min: 1, max: 3 }),
+      fc.array(fc.nat(3), { minLength: 1, maxLength: 8 }),
+      async (medias, size, delays) => {
+        let n = 0;
+        const later = <T>(value: () => T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value()), delays[n++ % delays.length]));
+        const page = <T>(all: readonly T[], offset: number): GraphNode => ({
+          data: all.slice(offset, offset + size) as unknown as GraphNode[],
+          paging: offset + size < all.length ? { cursors: { after: String(offset + size) }, next: 'https://graph.facebook.com/next' } : {},
+        });
+        const replies = (m: number, c: number) => Array.from({ length: medias[m]![c]! }, (_, r) => ({ id: `m${m}c${c}.${r}` }));
+        const comments = (m: number) => medias[m]!.map((_, c) => ({ id: `m${m}c${c}`, replies: page(replies(m, c), 0) }));
+        const answer = (relativeUrl: string): GraphNode => {
+          const [path, query] = relativeUrl.split('?') as [string, string];
+          const [parent, edge] = path.split('/') as [string, string];
+          const offset = Number(new URLSearchParams(query).get('after'));
+          const [, m, c] = /^m(\d+)(?:c(\d+))?$/.exec(parent)!;
+          return edge === 'comments' ? page(comments(Number(m)), offset) : page(replies(Number(m), Number(c)), offset);
+        };
+        const ctx = {
+          signal: undefined,
+          api: {
+            grouping: true, concurrency: 2, warn: () => undefined,
+            graph: { batch: (items: readonly { relativeUrl: string }[]) => later(() => items.map((item) => answer(item.relativeUrl))) },
+          },
+        } as unknown as ViewContext;
+        async function* mediaPages(): AsyncGenerator<RowParent[]> {
+          for (let m = 0; m < medias.length; m++) yield [{ node: { id: `m${m}`, comments: page(comments(m), 0) }, extra: { MediaId: `m${m}` } }];
+        }
+        const levels = [
+          { edge: 'comments', fields: 'id,replies{id}', extraOf: (comment: GraphNode, extra: Readonly<Record<string, unknown>>) => ({ ...extra, CommentId: String(comment['id']) }) },
+          { edge: 'replies', fields: 'id' },
+        ] as const;
+        const cols = [col('Id', 'String', 'reply id', { field: 'id' }), col('CommentId', 'String', 'comment id'), col('MediaId', 'String', 'media id')];
+        const rows: Record<string, unknown>[] = [];
+        for await (const batch of rowsAsAnswered(ctx, mediaPages(), levels as never, size, cols)) rows.push(...batch);
+        const counts = new Map<string, number>();
+        medias.forEach((cs, m) => cs.forEach((r, c) => counts.set(`m${m}c${c}`, r)));
+        assertComplete(rows.map((row) => String(row['Id'])), counts);
+        for (const row of rows) {
+          assert.equal(row['CommentId'], String(row['Id']).split('.')[0]);
+          assert.equal(row['MediaId'], String(row['CommentId']).split('c')[0]);
+        }
+      },
+    ),
+    { numRuns: 60 },
+  );
 });
