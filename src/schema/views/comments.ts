@@ -93,19 +93,16 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   const mediaIds = pushedValues(ctx, 'MediaId');
   const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
   // Pages of media, each media the parent of its comments' rows (with its MediaId and AccountId).
+  const fallback = pushedAccount(ctx)['AccountId'] ?? null;
+  const parentOf = (media: GraphNode, account: string | undefined): RowParent => ({ node: media, extra: { MediaId: String(media['id']), AccountId: account ?? fallback } });
   const parentPages: AsyncIterable<RowParent[]> = mediaIds !== undefined
-    ? mapPages(nodesByIds(ctx, mediaIds, { fields: `owner,${expansion}` }), (media) => parentOf(media, path(media, 'owner', 'id') as string | undefined, ctx))
-    : acrossAccounts(ctx, (account) => mapPages(edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true), (media) => parentOf(media, account.id, ctx)));
+    ? mapPages(nodesByIds(ctx, mediaIds, { fields: `owner,${expansion}` }), (media) => parentOf(media, path(media, 'owner', 'id') as string | undefined))
+    : acrossAccounts(ctx, (account) => mapPages(edgeNodes(ctx, `/${account.id}/media`, { fields: mediaFields, limit: ctx.api.pageSize }, false, true), (media) => parentOf(media, account.id)));
   // A full scan hands each answer's comments on as it arrives, every media's rest continued in
   // shared batches (nested-stream.ts); under a pushed LIMIT, media by media, each continued only
   // as far as read.
   if (ctx.limit === undefined) yield* rowsAsAnswered(ctx, parentPages, [{ edge: 'comments', fields: fields.join(',') }], COMMENTS_MAX, active);
   else for await (const parents of parentPages) yield* rowsLazily(ctx, parents, 'comments', fields.join(','), COMMENTS_MAX, active);
-}
-
-/** A media as the parent of its comments' rows: their MediaId and AccountId. */
-function parentOf(media: GraphNode, account: string | undefined, ctx: ViewContext): RowParent {
-  return { node: media, extra: { MediaId: String(media['id']), AccountId: account ?? pushedAccount(ctx)['AccountId'] ?? null } };
 }
 
 function pushedAccount(ctx: ViewContext): Record<string, string | null> {
