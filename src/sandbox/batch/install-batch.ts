@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { errorResponse } from '../app.js';
 import type { RequestContext, SandboxApp } from '../context.js';
 import { invalidParameter, isGraphError } from '../graph-error.js';
-import { bodyText } from '../http/graph-json.js';
+import { bodyText, JsonTextMember } from '../http/graph-json.js';
 import { reply, type GraphResponse } from '../http/reply.js';
 import { batchError, isBatchRequest, operationUrl, parseBatch, referencedNames, type BatchOperation } from './batch-request.js';
 import { findReferences, referenceText, selectPath, substituteReferences, UnsupportedPathError } from './json-path.js';
@@ -21,14 +21,15 @@ import { findReferences, referenceText, selectPath, substituteReferences, Unsupp
 export interface BatchAnswer {
   code: number;
   headers?: { name: string; value: string }[];
-  body: string;
+  /** The operation's answer as a string (a JSON answer's bytes are written into the envelope as one). */
+  body: string | JsonTextMember;
 }
 
 const HIDDEN_HEADERS = new Set(['x-fb-debug', 'x-fb-trace-id', 'x-fb-rev', 'content-length']);
 
 function answerOf(response: GraphResponse, includeHeaders: boolean): BatchAnswer {
+  if (!includeHeaders) return { code: response.status, body: typeof response.body === 'string' ? response.body : new JsonTextMember(response.body) };
   const body = bodyText(response.body);
-  if (!includeHeaders) return { code: response.status, body };
   const headers: { name: string; value: string }[] = [];
   for (const [name, value] of Object.entries(response.headers)) {
     if (HIDDEN_HEADERS.has(name.toLowerCase())) continue;

@@ -37,10 +37,28 @@ export function graphJsonBytes(value: unknown): Buffer {
 
 /** ASCII text when JSON.stringify's needs no more than `/` escaped, else the Writer that holds it. */
 function write(value: unknown): string | Writer | undefined {
-  if (isSplittable(value)) return new Writer(1 << 16).value(value, 0);
+  if (isSplittable(value) && !isFlatPage(value)) return new Writer(1 << 16).value(value, 0);
   const text = JSON.stringify(value) as string | undefined; // undefined for undefined, a function, a symbol
   if (text === undefined) return undefined;
   return NON_ASCII.test(text) ? new Writer(text.length).text(text) : text.replaceAll('/', '\\/');
+}
+
+/**
+ * A page of at most 100 items without a nested edge (a batch item's 50 comments, a media page of
+ * plain fields): tens of kB, where one JSON.stringify and one pass over its text take about half
+ * the time of writing member by member. Pages with nested edges (100 media × 50 comments) are the
+ * large ones.
+ */
+function isFlatPage(value: object): boolean {
+  const data = (value as { data?: unknown }).data;
+  if (!Array.isArray(data) || data.length > 100) return false;
+  const first = data[0] as Record<string, unknown> | undefined;
+  if (typeof first !== 'object' || first === null) return true;
+  for (const key in first) {
+    const member = first[key] as { data?: unknown } | null;
+    if (typeof member === 'object' && member !== null && Array.isArray(member.data)) return false;
+  }
+  return true;
 }
 
 /** Plain arrays and objects without toJSON: JSON.stringify of them is the join of their members'. */
@@ -49,6 +67,24 @@ function isSplittable(value: unknown): value is object {
   if (Array.isArray(value)) return true;
   const proto = Object.getPrototypeOf(value) as unknown;
   return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/**
+ * A JSON answer's bytes as a string member of another answer (a batch item's `body`). The Writer
+ * escapes the bytes straight into the output (`"` and `\` as JSON.stringify escapes them, `/` as
+ * `\/`), where the string form took a latin1 copy, a JSON.stringify and a pass for `/`: the same
+ * bytes, ~2× faster. Any other value reads it as the text (toJSON).
+ */
+export class JsonTextMember {
+  readonly bytes: Buffer;
+
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+  }
+
+  toJSON(): string {
+    return this.bytes.toString('latin1');
+  }
 }
 
 /** Output bytes, reused across answers: the writing is synchronous. */
@@ -65,6 +101,7 @@ class Writer {
 
   /** Appends the JSON of `value`, at `depth` levels into the answer. */
   value(value: unknown, depth: number): this {
+    if (value instanceof JsonTextMember) return this.jsonText(value.bytes);
     if (depth >= SPLIT_DEPTH || !isSplittable(value)) return this.text(JSON.stringify(value) ?? 'null');
     if (Array.isArray(value)) {
       this.raw('[');
@@ -112,6 +149,30 @@ class Writer {
       last = m.index + run.length;
     }
     if (last < json.length) o += out.write(last === 0 ? json : json.slice(last), o, 'latin1');
+    this.o = o;
+    return this;
+  }
+
+  /**
+   * Appends JSON text bytes as a JSON string, escaped as `text(JSON.stringify(latin1 of them))`
+   * would; bytes that JSON answers never hold (controls, non-ASCII) take that way instead.
+   */
+  private jsonText(bytes: Buffer): this {
+    this.ensure(bytes.length * 2 + 2);
+    const out = this.out;
+    const start = this.o;
+    let o = start;
+    out[o++] = 0x22;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b < 0x20 || b >= 0x80) {
+        this.o = start;
+        return this.text(JSON.stringify(bytes.toString('latin1')));
+      }
+      if (b === 0x22 || b === 0x5c || b === 0x2f) out[o++] = 0x5c;
+      out[o++] = b;
+    }
+    out[o++] = 0x22;
     this.o = o;
     return this;
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { graphJson, graphJsonBytes } from '../../../../src/sandbox/http/graph-json.js';
+import { graphJson, graphJsonBytes, JsonTextMember } from '../../../../src/sandbox/http/graph-json.js';
 import { reply } from '../../../../src/sandbox/http/reply.js';
 
 test('JSON bodies are written as the Graph API writes them: ASCII only, \\uXXXX escapes, \\/ for /', () => {
@@ -49,8 +49,11 @@ test('answers written member by member are the plain definition of the whole val
     array: fc.array(tie('value'), { maxLength: 5 }),
     object: fc.dictionary(text, tie('value'), { maxKeys: 5 }),
   }));
+  // Graph pages too: `{data: [...]}` of up to 100 items with or without a nested edge take two paths
+  const item = fc.dictionary(text, fc.oneof(leaf, fc.record({ data: fc.array(value, { maxLength: 3 }) })), { maxKeys: 4 });
+  const graphPage = fc.record({ data: fc.array(item, { maxLength: 101 }), paging: fc.constant({ next: 'https://g/v25.0/1/media?after=Q' }) }, { requiredKeys: ['data'] });
   fc.assert(
-    fc.property(value, (v) => {
+    fc.property(fc.oneof(value, graphPage), (v) => {
       if (v === undefined) return;
       assert.equal(graphJson(v), plain(v));
       assert.deepEqual(graphJsonBytes(v), Buffer.from(plain(v), 'latin1'));
@@ -62,4 +65,26 @@ test('answers written member by member are the plain definition of the whole val
   assert.equal(graphJson(page), plain(page));
   assert.deepEqual(graphJsonBytes(page), Buffer.from(plain(page), 'latin1'));
   assert.equal(graphJson([undefined, () => 1]), '[null,null]');
+});
+
+test('a JSON answer written as a batch item\'s body from its bytes is the body written as a string, byte for byte', () => {
+  const asString = (bytes: Buffer) => [{ code: 200, body: bytes.toString('latin1') }, null];
+  const asBytes = (bytes: Buffer) => [{ code: 200, body: new JsonTextMember(bytes) }, null];
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => {
+      const bytes = graphJsonBytes(value);
+      assert.equal(graphJson(asBytes(bytes)), graphJson(asString(bytes)));
+      assert.deepEqual(graphJsonBytes(asBytes(bytes)), graphJsonBytes(asString(bytes)));
+      assert.deepEqual(JSON.parse(JSON.parse(graphJson(asBytes(bytes)))[0].body), JSON.parse(JSON.stringify(value)));
+    }),
+    { numRuns: 500 },
+  );
+  // bytes a JSON answer never holds (controls, non-ASCII) are written the string's way
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 40 }), (raw) => {
+      const bytes = Buffer.from(raw);
+      assert.deepEqual(graphJsonBytes(asBytes(bytes)), graphJsonBytes(asString(bytes)));
+    }),
+    { numRuns: 500 },
+  );
 });
