@@ -2,7 +2,8 @@
  * Every request the sandbox answers: method, path (never the query), served version, the endpoint
  * pattern (`GET /{ig-user-id}/media`), parameters without secrets, status and Graph error code.
  * Tests and benchmarks assert call counts with `counts()`. The entry list keeps the latest
- * `maxEntries`; counts are exact.
+ * `maxEntries` (up to a tenth more between trims: dropping the oldest entry on every request once
+ * full moved 10,000 entries each time); counts are exact.
  */
 
 export interface RequestLogEntry {
@@ -60,7 +61,7 @@ export class RequestLog {
 
   record(entry: RequestLogEntry): void {
     this.#entries.push(entry);
-    if (this.#entries.length > this.maxEntries) this.#entries.splice(0, this.#entries.length - this.maxEntries);
+    if (this.#entries.length > this.maxEntries + Math.ceil(this.maxEntries / 10)) this.#entries.splice(0, this.#entries.length - this.maxEntries);
     this.#counts.set(entry.endpoint, (this.#counts.get(entry.endpoint) ?? 0) + 1);
   }
 
