@@ -5,7 +5,7 @@
 // `igsql "SELECT …"` (~130 ms faster). Dependencies stay external (node_modules), and
 // `await import()`s (the sandbox, selfsigned) stay lazy chunks. package.json's exports and
 // bin/igsql.js point here; types stay dist/*.d.ts. `npm run build` runs it after tsc.
-//   node scripts/bundle-cli.mjs [distDir]   (default: dist)
+//   node scripts/bundle.mjs [distDir]   (default: dist)
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';

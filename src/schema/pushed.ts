@@ -116,6 +116,15 @@ export async function* acrossAccounts<T>(ctx: ViewContext, read: (account: Accou
   yield* concatAhead(accounts.map((account) => () => read(account)), ctx.limit === undefined ? ahead : 0);
 }
 
+/**
+ * The one account the query names (`AccountId = x`), else null: the AccountId of rows whose own
+ * answer does not say which account they belong to (a comment read by id).
+ */
+export function namedAccount(ctx: FetchContext<unknown>): string | null {
+  const accounts = pushedValues(ctx, 'AccountId');
+  return accounts?.length === 1 ? accounts[0]! : null;
+}
+
 export function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }

@@ -22,6 +22,8 @@ const SPLIT_DEPTH = 2;
  * batch's array of items) are written member by member, each member a small JSON.stringify escaped
  * straight into a reused byte buffer, and an answer leaves as one copy of those bytes
  * (graphJsonBytes); only graphJson, for tests and callers that need text, makes a large string.
+ * Small flat pages are one JSON.stringify (isFlatPage), and a batch item's body is escaped from
+ * its bytes (JsonTextMember).
  */
 export function graphJson(value: unknown): string {
   const written = write(value);

@@ -1,6 +1,6 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
-import { acrossAccounts, pushedValues } from '../pushed.js';
+import { acrossAccounts, namedAccount, pushedValues } from '../pushed.js';
 import { mapPages } from '../fetch-helpers.js';
 import { rowsLazily, type RowParent } from '../nested-rest.js';
 import { rowsAsAnswered } from '../nested-stream.js';
@@ -84,8 +84,9 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   const fields = commentFields(ctx);
   const ids = pushedValues(ctx, 'Id');
   if (ids !== undefined) {
+    const extra = { AccountId: namedAccount(ctx) };
     for await (const nodes of nodesByIds(ctx, ids, { fields: [...fields, 'media'].join(',') })) {
-      yield nodes.map((node) => toRow(active, node, pushedAccount(ctx)));
+      yield nodes.map((node) => toRow(active, node, extra));
     }
     return;
   }
@@ -93,7 +94,7 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   const mediaIds = pushedValues(ctx, 'MediaId');
   const mediaFields = ctx.api.grouping ? `id,${expansion}` : 'id'; // grouping off: one call per media
   // Pages of media, each media the parent of its comments' rows (with its MediaId and AccountId).
-  const fallback = pushedAccount(ctx)['AccountId'] ?? null;
+  const fallback = namedAccount(ctx);
   const parentOf = (media: GraphNode, account: string | undefined): RowParent => ({ node: media, extra: { MediaId: String(media['id']), AccountId: account ?? fallback } });
   const parentPages: AsyncIterable<RowParent[]> = mediaIds !== undefined
     ? mapPages(nodesByIds(ctx, mediaIds, { fields: `owner,${expansion}` }), (media) => parentOf(media, path(media, 'owner', 'id') as string | undefined))
@@ -103,9 +104,4 @@ async function* listComments(ctx: ViewContext): AsyncGenerator<Row[]> {
   // as far as read.
   if (ctx.limit === undefined) yield* rowsAsAnswered(ctx, parentPages, [{ edge: 'comments', fields: fields.join(',') }], COMMENTS_MAX, active);
   else for await (const parents of parentPages) yield* rowsLazily(ctx, parents, 'comments', fields.join(','), COMMENTS_MAX, active);
-}
-
-function pushedAccount(ctx: ViewContext): Record<string, string | null> {
-  const accounts = pushedValues(ctx, 'AccountId');
-  return { AccountId: accounts?.length === 1 ? accounts[0]! : null };
 }

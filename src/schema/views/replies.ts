@@ -1,6 +1,6 @@
 import { defineView } from '../define-view.js';
 import { col, graphFields, path, selectColumns, toRow, type GraphColumn } from '../graph-columns.js';
-import { acrossAccounts, pushedValues } from '../pushed.js';
+import { acrossAccounts, namedAccount, pushedValues } from '../pushed.js';
 import { mapPages } from '../fetch-helpers.js';
 import { nestedEdgeLazily, rowsLazily, type RowParent } from '../nested-rest.js';
 import { rowsAsAnswered, type NestedLevel } from '../nested-stream.js';
@@ -62,8 +62,7 @@ function replyFields(ctx: ViewContext): string[] {
 async function* listReplies(ctx: ViewContext): AsyncGenerator<Row[]> {
   const active = selectColumns(columns, ctx.columns);
   const fields = replyFields(ctx);
-  const account = pushedValues(ctx, 'AccountId');
-  const fixedAccount: SqlValue = account?.length === 1 ? account[0]! : null;
+  const fixedAccount = namedAccount(ctx);
   const ids = pushedValues(ctx, 'Id');
   if (ids !== undefined) {
     for await (const nodes of nodesByIds(ctx, ids, { fields: fields.join(',') })) {
