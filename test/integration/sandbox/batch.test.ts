@@ -146,6 +146,24 @@ test('more than 50 operations fail the whole request with the real error; 50 run
   assert.equal(notArray.body.error.type, 'GraphBatchException');
 });
 
+test('a batch lets other requests in between its operations: it does not hold the sandbox for all 50', async () => {
+  const op = { method: 'GET', relative_url: 'me?fields=id' };
+  const body = new URLSearchParams({ batch: JSON.stringify(Array.from({ length: 50 }, () => op)), access_token: sb.tokens.longLivedUser }).toString();
+  let settled = false;
+  const running = sb.core.dispatch({ method: 'POST', url: '/v25.0/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, source: 'http' })
+    .then((response) => {
+      settled = true;
+      return response;
+    });
+  // an operation's work is all promise callbacks: without a turn of the event loop between
+  // operations, the whole batch would run before this (or a socket's next request) got a chance
+  const sawRunning = await new Promise<boolean>((resolve) => setImmediate(() => resolve(!settled)));
+  assert.equal(sawRunning, true);
+  const response = await running;
+  assert.equal(response.status, 200);
+  assert.equal((JSON.parse(response.body.toString()) as unknown[]).length, 50);
+});
+
 test('JSONPath dependencies: {result=name:$.data.*.id}; the referenced answer is omitted unless asked for', async () => {
   const r = await batch([
     { method: 'GET', relative_url: `${ig}/media?limit=2&fields=id`, name: 'recent' },
