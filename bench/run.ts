@@ -55,10 +55,16 @@ try {
         const used = process.cpuUsage(cpu);
         return { ...run, calls, sandboxCpuMs: (used.user + used.system) / 1000 / run.runs };
       };
-      if (warmup && !workload.stream) await measure('igsql-worker.ts', { sql: workload.sql, grouping: true, concurrency: CONCURRENCY }, workload.nodeOptions);
+      box.memo.on = workload.memo === true;
+      // the memo is filled by an untimed run, --no-warmup or not
+      if ((warmup && !workload.stream) || workload.memo) await measure('igsql-worker.ts', { sql: workload.sql, grouping: true, concurrency: CONCURRENCY }, workload.nodeOptions);
+      const filled = box.memo.misses();
       const igsql = await measure('igsql-worker.ts', { sql: workload.sql, grouping: true, concurrency: CONCURRENCY }, workload.nodeOptions);
+      if (workload.memo && box.memo.misses() > filled) process.stderr.write(`${workload.id}: ${box.memo.misses() - filled} answers were not in memory (the requests differed from the first run's)\n`);
       const ungrouped = workload.ungrouped === false ? undefined : await measure('igsql-worker.ts', { sql: workload.sql, grouping: false, concurrency: CONCURRENCY });
       const sdk = workload.sdk ? await measure('sdk-worker.ts', { workload: workload.id }) : undefined;
+      box.memo.on = false;
+      box.memo.clear();
       const rounds = workload.lowerBound(facts);
       const result: Result = { workload: workload.id, title: workload.title, sql: workload.sql, latencyMs, igsql, ungrouped, sdk, lowerBound: { calls: rounds, ms: rounds * latencyMs } };
       results.push(result);

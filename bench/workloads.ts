@@ -33,6 +33,8 @@ export interface Workload {
   readonly ungrouped?: boolean;
   /** Node flags of igsql's child process (W7h: a heap cap). */
   readonly nodeOptions?: readonly string[];
+  /** The sandbox answers from memory what it answered in an untimed first run (see Memo in sandboxes.ts). */
+  readonly memo?: boolean;
   /** Run only at these latencies (default: every latency of the run). */
   readonly latencies?: readonly number[];
   /** Sequential round trips of the best possible client, given the sandbox's data. */
@@ -85,6 +87,14 @@ export const WORKLOADS: readonly Workload[] = [
   {
     id: 'W7', title: 'Full scan of the comments via conn.stream()', sandbox: 'comments', sdk: false, ungrouped: false, stream: true,
     sql: 'SELECT * FROM Comments',
+    lowerBound: (f) => f.w7Rounds,
+  },
+  {
+    // W7 against a sandbox that answers from memory (the same requests and bytes, after an untimed
+    // run): its rendering, ~5–7 s of CPU on the two cores igsql also uses, left out, as the lower
+    // bound leaves the API's own work out. What remains over the bound is igsql's.
+    id: 'W7m', title: 'W7 with the sandbox answering from memory', sandbox: 'comments', sdk: false, ungrouped: false, stream: true, memo: true,
+    sql: 'SELECT * FROM Comments', latencies: [50],
     lowerBound: (f) => f.w7Rounds,
   },
   {
