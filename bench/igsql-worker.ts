@@ -10,6 +10,8 @@
  * `npm run bench` builds first), not the modules compiled for the bench, so the first query pays
  * the module loading users pay.
  */
+import { peakRssMb } from './peak-rss.js';
+
 const compiled = import.meta.url.endsWith('.js'); // .bench/bench/igsql-worker.js, or this file under tsx
 const bundle = new URL(compiled ? '../../dist/bundle/index.js' : '../dist/bundle/index.js', import.meta.url);
 const { connect } = (await import(bundle.href)) as typeof import('../src/index.js');
@@ -42,4 +44,4 @@ for (let run = 0; run < (args.runs ?? 1); run++) {
 }
 const stats = conn.stats;
 await conn.close();
-process.stdout.write(`${JSON.stringify({ rows, ms: times.at(-1), coldMs: times[0], runs: times.length, peakRssMb: process.resourceUsage().maxRSS / 1024, clientRequests: stats.requests, pacingMs: stats.pacingMs, rateLimitWaits: stats.rateLimitWaits, retries: stats.retries })}\n`);
+process.stdout.write(`${JSON.stringify({ rows, ms: times.at(-1), coldMs: times[0], runs: times.length, peakRssMb: peakRssMb(), clientRequests: stats.requests, pacingMs: stats.pacingMs, rateLimitWaits: stats.rateLimitWaits, retries: stats.retries })}\n`);

@@ -4,6 +4,7 @@
  * comments or carousel children, ten at a time. Prints one JSON line like igsql-worker.ts.
  */
 import { createRequire } from 'node:module';
+import { peakRssMb } from './peak-rss.js';
 
 interface Args {
   readonly url: string;
@@ -90,4 +91,4 @@ for (let i = 0; i < (args.runs ?? 1); i++) {
   rows = await run(args.workload);
   times.push(performance.now() - started);
 }
-process.stdout.write(`${JSON.stringify({ rows, ms: times.at(-1), coldMs: times[0], runs: times.length, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ rows, ms: times.at(-1), coldMs: times[0], runs: times.length, peakRssMb: peakRssMb() })}\n`);

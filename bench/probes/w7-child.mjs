@@ -37,6 +37,6 @@ const cpuMs = (cpu.user + cpu.system) / 1000;
 console.log(JSON.stringify({
   loopDelayMs: { mean: +(loopDelay.mean / 1e6).toFixed(1), p99: +(loopDelay.percentile(99) / 1e6).toFixed(1), max: +(loopDelay.max / 1e6).toFixed(1) },
   rows, ms: Math.round(ms), cpuMs: Math.round(cpuMs), cpuUsPerRow: +(cpuMs * 1000 / rows).toFixed(2), firstRowMs: Math.round(firstMs),
-  loadMs: Math.round(started - t0), baseRssMb: Math.round(baseRssMb), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), clientRequests: stats.requests,
+  loadMs: Math.round(started - t0), baseRssMb: Math.round(baseRssMb), peakRssMb: Math.round(Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? process.resourceUsage().maxRSS) / 1024) /* see bench/peak-rss.ts */, clientRequests: stats.requests,
   atPeakMb: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
 }));
