@@ -57,6 +57,11 @@ test('-f runs the statements of a file in order; -p binds ? in order and name=va
   const r = await spawnIgsql(['-c', cs, '-f', file, '-p', pages[1]!.Id]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, `N\r\n${pages.length}\r\n\r\nName\r\n${pages[1]!.Name}\r\n`);
+  // json: one array per statement, in turn (a sequence that jq reads as it is)
+  const json = await spawnIgsql(['-c', cs, '-f', file, '-p', pages[1]!.Id, '--format', 'json']);
+  assert.equal(json.code, 0, json.stderr);
+  const arrays = json.stdout.trimEnd().split(/\n(?=\[)/).map((text) => JSON.parse(text) as unknown);
+  assert.deepEqual(arrays, [[{ N: pages.length }], [{ Name: pages[1]!.Name }]]);
   const named = await spawnIgsql(['-c', cs, '--format', 'ndjson', '-p', `id=${pages[0]!.Id}`, '-p', 'n=1', 'SELECT Name, @n + 1 AS Two FROM Page WHERE Id = @id']);
   assert.equal(named.stdout, `${JSON.stringify({ Name: pages[0]!.Name, Two: 2 })}\n`);
 });
