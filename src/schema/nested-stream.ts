@@ -35,12 +35,13 @@ export const ROWS_AHEAD = 10_000;
 /** Rows handed on at a time (a parent page's 5,000 are not all made alive at once downstream). */
 const ROWS_PER_BATCH = 500;
 
+/** The values an item's row takes from its parents (MediaId, CommentId, AccountId). */
+type Extra = Readonly<Record<string, SqlValue>>;
+
 interface Received {
   readonly items: readonly GraphNode[];
-  readonly extra: Readonly<Record<string, SqlValue>>;
+  readonly extra: Extra;
 }
-
-type Extra = Readonly<Record<string, SqlValue>>;
 
 /** One level of nesting: the edge under each parent, and the fields (with any deeper nesting) of its items. */
 export interface NestedLevel {
@@ -91,7 +92,7 @@ export async function* rowsAsAnswered(
     failure ??= { error };
     notify();
   };
-  const receive = (items: readonly GraphNode[], extra: Readonly<Record<string, SqlValue>>): void => {
+  const receive = (items: readonly GraphNode[], extra: Extra): void => {
     if (items.length === 0) return;
     received.push({ items, extra });
     receivedRows += items.length;
